@@ -94,15 +94,38 @@ async function buildSidebar() {
   return { bytes: Buffer.byteLength(html) };
 }
 
+/** The command line and the local preview: Node programs, kept out of Code.js. */
+async function buildNode() {
+  const entries = { cli: 'src/cli/main.ts', preview: 'src/cli/preview.ts' };
+  const built = [];
+  for (const [name, file] of Object.entries(entries)) {
+    if (!existsSync(join(root, file))) continue;
+    await build({
+      entryPoints: [join(root, file)],
+      outfile: join(root, 'build', `${name}.js`),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      logLevel: 'silent',
+    });
+    built.push(`build/${name}.js`);
+  }
+  return built;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(dist, { recursive: true });
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   try {
     const code = await buildCode();
     const sidebar = await buildSidebar();
+    const node = await buildNode();
     console.error(
       `build: dist/Code.js ${(code.bytes / 1024).toFixed(1)} KB, ${code.exports} globals` +
-        (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : ''),
+        (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : '') +
+        (node.length ? `; ${node.join(', ')}` : ''),
     );
   } catch (e) {
     fail(e.errors ? e.errors.map((x) => x.text).join('\n') : e.message);

@@ -68,7 +68,9 @@ export interface Settings {
   weights: Weights;
   /** "Today" as epoch milliseconds, for recency and account age; defaults to Date.now(). */
   now?: number;
-  /** Tab names or column headers chosen by hand (sidebar); field name -> header text. */
+  /** Tab names chosen by hand in the sidebar, when the automatic tab-name rules are not wanted. */
+  tabs?: Partial<Record<TableKind, string>>;
+  /** Column headers chosen by hand (sidebar): per table kind, field name -> header text. */
   columnOverrides?: Partial<Record<TableKind, Record<string, string>>>;
 }
 

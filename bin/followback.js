@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npx followback …`: runs the bundled command line, building it first on a fresh clone.
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { execFileSync } = require('node:child_process');
+
+const cli = join(__dirname, '..', 'build', 'cli.js');
+if (!existsSync(cli)) {
+  execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+process.exitCode = require(cli).main(process.argv.slice(2));
+if (process.env.FOLLOWBACK_STATS) {
+  // For `npm run bench`: the peak resident memory of this whole run, in KB.
+  process.on('exit', () => process.stderr.write(`followback: maxRSS=${process.resourceUsage().maxRSS}\n`));
+}

@@ -1,0 +1,39 @@
+// CSV files in and out for the command line (papaparse: RFC 4180, quoted newlines, BOMs).
+import Papa from 'papaparse';
+import { InputError, type Source } from '../core/types';
+
+/** UTF-8 when valid, else Windows-1252 (Excel's default on many machines); BOM removed. */
+export function decodeText(bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read. */
+export function parseCsv(name: string, bytes: Uint8Array): Source {
+  if (looksBinary(bytes)) throw new InputError('this is not a CSV text file (it holds binary data; export the sheet as CSV)', name);
+  const text = decodeText(bytes);
+  if (!text.trim()) throw new InputError('the file is empty', name);
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
+  // Field-count differences are normal in real exports; an unclosed quote loses data, so it stops us.
+  const fatal = result.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new InputError(`unclosed quote (${fatal.message})`, name, (fatal.row ?? 0) + 1);
+  const grid = result.data;
+  // A final newline leaves one empty row behind.
+  while (grid.length && grid[grid.length - 1].length === 1 && grid[grid.length - 1][0] === '') grid.pop();
+  return { name, grid };
+}
+
+export function toCsv(rows: unknown[][]): string {
+  return Papa.unparse(rows as unknown[][], { newline: '\n' }) + '\n';
+}

@@ -1,0 +1,189 @@
+// `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
+import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { csvSafe, OUTPUT_HEADERS, scoreWorkbook, toCells, validateSettings } from '../core/engine';
+import { InputError, type Settings, type Source } from '../core/types';
+import { parseCsv, toCsv } from './csv';
+
+export interface Io {
+  readFile(path: string): Uint8Array;
+  writeFile(path: string, data: string): void;
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const nodeIo: Io = {
+  readFile: (p) => readFileSync(p),
+  // Written whole to a temporary file, then renamed: a failed run leaves no partial output behind.
+  writeFile: (p, data) => {
+    const tmp = `${p}.followback-${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, data);
+      renameSync(tmp, p);
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* nothing to remove */
+      }
+      throw e;
+    }
+  },
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+export const USAGE = `Usage:
+  followback score FOLLOWERS.csv [--orders FILE]... [--engagement FILE]... [--following FILE]...
+                   [--platform instagram|x|tiktok|facebook|threads|bluesky|linkedin|pinterest]
+                   [--following-count N] [--daily-limit N] [--out FILE]
+  followback import FILE... [--following] [--out FILE]
+`;
+
+class UsageError extends Error {}
+
+interface ScoreArgs {
+  followers: string;
+  orders: string[];
+  engagement: string[];
+  following: string[];
+  out?: string;
+  settings: Record<string, unknown>;
+}
+
+export function parseScoreArgs(argv: string[]): ScoreArgs {
+  const args: ScoreArgs = { followers: '', orders: [], engagement: [], following: [], settings: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--orders':
+        args.orders.push(value());
+        break;
+      case '--engagement':
+        args.engagement.push(value());
+        break;
+      case '--following':
+        args.following.push(value());
+        break;
+      case '--out':
+        args.out = value();
+        break;
+      case '--platform':
+        args.settings.platform = value();
+        break;
+      case '--following-count':
+        args.settings.followingCount = value();
+        break;
+      case '--daily-limit':
+        args.settings.dailyLimit = value();
+        break;
+      case '--now':
+        args.settings.now = Date.parse(value());
+        break;
+      default:
+        if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+        if (args.followers) throw new UsageError(`one followers file only (got ${args.followers} and ${a})`);
+        args.followers = a;
+    }
+  }
+  if (!args.followers) throw new UsageError('name the followers CSV file');
+  return args;
+}
+
+function readSource(io: Io, path: string): Source {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`, path);
+  }
+  return parseCsv(path, bytes);
+}
+
+export function runScore(argv: string[], io: Io = nodeIo): number {
+  const args = parseScoreArgs(argv);
+  const { settings, errors } = validateSettings(args.settings);
+  if (errors.length) throw new UsageError(errors.map((e) => e.message).join(' '));
+  const started = Date.now();
+  const progress = (msg: string) => io.stderr(`followback: ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+  const followers = readSource(io, args.followers);
+  const large = followers.grid.length > 20000;
+  const orders = args.orders.map((p) => readSource(io, p));
+  const engagement = args.engagement.map((p) => readSource(io, p));
+  const following = args.following.map((p) => readSource(io, p));
+  if (large) progress(`read ${followers.grid.length - 1} follower rows and ${orders.reduce((n, s) => n + s.grid.length, 0)} order rows`);
+
+  const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
+  if (large) progress(`scored ${result.summary.scored} followers`);
+
+  const csv = toCsv(withOutputColumns(followers, result.table.headerIndex, result.rows.map((r) => toCells(r).map(csvSafe))));
+  if (args.out) io.writeFile(args.out, csv);
+  else io.stdout(csv);
+
+  const c = result.summary.counts;
+  io.stderr(
+    `followback: ${result.summary.scored} followers scored: ${c['Follow back']} follow back, ${c['Consider']} consider, ` +
+      `${c['Skip']} skip, ${c['Likely bot']} likely bots, ${c['Already following']} already followed; ` +
+      `${result.summary.queued} queued for today${args.out ? ` → ${basename(args.out)}` : ''}\n`,
+  );
+  for (const w of result.warnings) io.stderr(`followback: ${w}\n`);
+  return 0;
+}
+
+/**
+ * The user's rows unchanged, then the nine columns. Output columns from an earlier run are
+ * replaced rather than added twice.
+ */
+function withOutputColumns(source: Source, headerIndex: number, cells: string[][]): string[][] {
+  const header = source.grid[headerIndex] ?? [];
+  const own = new Set<string>(OUTPUT_HEADERS);
+  const keep: number[] = [];
+  header.forEach((h, i) => {
+    if (!own.has(String(h ?? '').trim())) keep.push(i);
+  });
+  const width = Math.max(0, ...source.grid.map((r) => r.length));
+  for (let i = header.length; i < width; i++) keep.push(i);
+  return source.grid.map((row, r) => {
+    const user = keep.map((i) => String(row[i] ?? ''));
+    if (r < headerIndex) return [...user, ...OUTPUT_HEADERS.map(() => '')];
+    if (r === headerIndex) return [...user, ...OUTPUT_HEADERS];
+    return [...user, ...(cells[r - headerIndex - 1] ?? OUTPUT_HEADERS.map(() => ''))];
+  });
+}
+
+export function main(argv: string[], io: Io = nodeIo): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'score') return runScore(rest, io);
+    if (command === 'import') {
+      // Loaded on demand: the import parsers are not needed to score.
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { runImport } = require('./import') as typeof import('./import');
+      return runImport(rest, io);
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`followback: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`followback: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr(`followback: unexpected error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

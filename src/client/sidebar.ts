@@ -1,0 +1,189 @@
+// The sidebar's entry: reads status, settings and the last report, and wires the panels to the server.
+import type { Settings } from '../core/types';
+import type { Report, Status } from './api-types';
+import { replace } from './elements';
+import { renderQueue } from './follow-queue';
+import { call, callByName } from './run';
+import { runScoring } from './scoring-run';
+import { createSettingsForm } from './settings-form';
+import { createStatusPanel } from './status-panel';
+import { renderSummary } from './summary-chart';
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`Sidebar.html lacks #${id}`);
+  return node as T;
+}
+
+function start(): void {
+  const app = byId('app');
+  const message = byId('message');
+  const scoreButton = byId<HTMLButtonElement>('score-button');
+  const clearButton = byId<HTMLButtonElement>('clear-button');
+  const progress = byId('progress');
+  const progressBar = byId('progress-bar');
+  const progressText = byId('progress-text');
+  let settings: Settings | null = null;
+  let status: Status | null = null;
+
+  function say(text: string, kind: 'error' | 'info' = 'error'): void {
+    message.className = kind === 'info' ? 'message info' : 'message';
+    replace(message, text);
+  }
+
+  /** While a call that changes the sheet runs, nothing else can start one. */
+  function setBusy(busy: boolean): void {
+    app.setAttribute('aria-busy', String(busy));
+    for (const c of Array.from(app.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input'))) {
+      if (busy) {
+        if (!c.disabled) c.setAttribute('data-busy', '');
+        c.disabled = true;
+      } else if (c.hasAttribute('data-busy')) {
+        c.removeAttribute('data-busy');
+        c.disabled = false;
+      }
+    }
+  }
+
+  function showReport(report: Report | null): void {
+    const summarySection = byId('summary-section');
+    const queueSection = byId('queue-section');
+    summarySection.hidden = !report;
+    queueSection.hidden = !report;
+    if (!report) {
+      replace(byId('summary'));
+      replace(byId('queue'));
+      return;
+    }
+    replace(byId('summary'), renderSummary(report.summary, settings ? settings.platform : undefined));
+    replace(byId('queue'), renderQueue(report.queue || [], selectRow));
+  }
+
+  function showStatus(): void {
+    if (status && settings) statusPanel.show(status, settings);
+    const missing = !status || !status.tabs || !status.tabs.followers;
+    scoreButton.disabled = missing || app.getAttribute('aria-busy') === 'true';
+    scoreButton.title = missing ? 'Add a tab named Followers first (or pick one under Tabs and columns).' : '';
+  }
+
+  function selectRow(row: number): void {
+    call('selectRow', row).catch((e: Error) => say(e.message));
+  }
+
+  const statusPanel = createStatusPanel({
+    async choose(next) {
+      setBusy(true);
+      try {
+        const saved = await call('saveSettings', next);
+        if (saved.errors.length) say(saved.errors.map((e) => e.message).join(' '));
+        else replace(message);
+        settings = saved.settings;
+        settingsForm.show(saved.settings);
+        status = await call('getStatus');
+      } catch (e) {
+        say((e as Error).message);
+      } finally {
+        setBusy(false);
+        showStatus();
+      }
+    },
+  });
+  replace(byId('status-mount'), statusPanel.root);
+
+  const settingsForm = createSettingsForm({
+    save: (s) => call('saveSettings', s),
+    saved(s) {
+      settings = s;
+      replace(message);
+      call('getStatus')
+        .then((st) => {
+          status = st;
+          showStatus();
+        })
+        .catch((e: Error) => say(e.message));
+    },
+  });
+  replace(byId('settings-mount'), settingsForm.root);
+
+  scoreButton.addEventListener('click', () => {
+    replace(message);
+    setBusy(true);
+    progress.hidden = false;
+    const show = (done: number, total: number) => {
+      const pct = total ? Math.round((done / total) * 100) : 100;
+      progressBar.style.width = `${pct}%`;
+      progressBar.parentElement!.setAttribute('aria-valuenow', String(pct));
+      replace(progressText, `Scoring… ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} followers`);
+    };
+    progressBar.style.width = '0';
+    replace(progressText, 'Reading the tabs…');
+    runScoring(call, show)
+      .then((report) => {
+        replace(progressText, `Done: ${report.summary.scored.toLocaleString('en-US')} followers scored.`);
+        showReport(report);
+      })
+      .catch((e: Error) => {
+        progress.hidden = true;
+        say(e.message);
+      })
+      .finally(() => {
+        setBusy(false);
+        showStatus();
+      });
+  });
+
+  const confirmBox = byId('clear-confirm');
+  clearButton.addEventListener('click', () => {
+    confirmBox.hidden = false;
+    byId('clear-no').focus();
+  });
+  byId('clear-no').addEventListener('click', () => {
+    confirmBox.hidden = true;
+    clearButton.focus();
+  });
+  byId('clear-yes').addEventListener('click', () => {
+    confirmBox.hidden = true;
+    setBusy(true);
+    call('clearScores')
+      .then(() => {
+        showReport(null);
+        progress.hidden = true;
+        say('Scores and colours cleared.', 'info');
+      })
+      .catch((e: Error) => say(e.message))
+      .finally(() => {
+        setBusy(false);
+        showStatus();
+      });
+  });
+
+  mountImport(byId('import-mount'));
+
+  Promise.all([call('getSettings'), call('getStatus'), call('getReport')])
+    .then(([s, st, report]) => {
+      settings = s;
+      status = st;
+      settingsForm.show(s);
+      showReport(report);
+    })
+    .catch((e: Error) => say(e.message))
+    .finally(() => {
+      app.setAttribute('aria-busy', 'false');
+      clearButton.disabled = false;
+      showStatus();
+    });
+}
+
+/**
+ * Mount point of the import panel. src/client/import-panel.ts (the imports engineer's) did not exist
+ * when this was written; once it does: `import { mountImportPanel } from './import-panel'` and call
+ * `mountImportPanel(root, callByName)` here.
+ */
+function mountImport(root: HTMLElement): void {
+  void callByName;
+  replace(root);
+  byId('import-section').hidden = true;
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

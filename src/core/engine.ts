@@ -1,0 +1,180 @@
+// The one entry point every face calls: tables and settings in, rows of results out.
+import { assessBot, botInputOf } from './botrisk';
+import { buildCustomers, describeCustomer } from './customers';
+import { createMatcher } from './match';
+import { readEngagement } from './engagement';
+import { assignQueue, type Summary } from './queue';
+import { scoreFollower, type Evidence } from './score';
+import { cellOf, readFollowers, readTable } from './table';
+import { normalizeHandle } from './values';
+import {
+  OUTPUT_HEADERS,
+  type Cell,
+  type Customer,
+  type Engagement,
+  type Follower,
+  type Match,
+  type ResultRow,
+  type Settings,
+  type Source,
+  type Table,
+} from './types';
+
+export { DEFAULT_SETTINGS, validateSettings } from './settings';
+export { assignQueue, type Summary } from './queue';
+export { OUTPUT_HEADERS };
+
+export interface WorkbookInput {
+  followers: Source;
+  orders?: Source[];
+  engagement?: Source[];
+  following?: Source[];
+}
+
+export interface Prepared {
+  settings: Settings;
+  now: number;
+  table: Table;
+  followers: Follower[];
+  customers: Customer[];
+  match: (f: Follower) => Match | null;
+  engagement: Map<string, Engagement>;
+  following: Set<string>;
+  /** handle -> index of its first row in the Followers table */
+  byHandle: Map<string, number>;
+  ignoredOrders: { refunded: number; cancelled: number; zero: number; totals: number };
+  warnings: string[];
+}
+
+export interface Scored {
+  table: Table;
+  followers: Follower[];
+  rows: (ResultRow | null)[];
+  summary: Summary;
+  warnings: string[];
+}
+
+/** The parts of a workbook that do not depend on the Followers tab: cacheable between custom-function calls. */
+export interface Context {
+  customers: Customer[];
+  ignoredOrders: Prepared['ignoredOrders'];
+  engagement: [string, Engagement][];
+  following: string[];
+}
+
+export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
+  const overrides = settings.columnOverrides ?? {};
+  const orders = (input.orders ?? []).map((s) => readTable(s, 'orders', overrides.orders));
+  const { customers, ignored } = buildCustomers(orders);
+  const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
+  const following: string[] = [];
+  for (const source of input.following ?? []) {
+    const t = readTable(source, 'following', overrides.following);
+    for (let i = 0; i < t.rows.length; i++) {
+      const h = normalizeHandle(cellOf(t, i, 'handle')) || normalizeHandle(cellOf(t, i, 'url'));
+      if (h) following.push(h);
+    }
+  }
+  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following };
+}
+
+export function prepare(input: WorkbookInput, settings: Settings, context?: Context): Prepared {
+  const now = settings.now ?? Date.now();
+  const table = readTable(input.followers, 'followers', settings.columnOverrides?.followers);
+  const followers = readFollowers(table);
+  const ctx = context ?? readContext(input, settings, now);
+  return prepareWith(table, followers, ctx, settings, now);
+}
+
+/** For custom functions called without a Followers tab (or before it exists). */
+export function prepareWithoutFollowers(ctx: Context, settings: Settings): Prepared {
+  const table: Table = { kind: 'followers', source: 'Followers', headerIndex: 0, headers: [], columns: {}, rows: [] };
+  return prepareWith(table, [], ctx, settings, settings.now ?? Date.now());
+}
+
+function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number): Prepared {
+  const byHandle = new Map<string, number>();
+  followers.forEach((f, i) => {
+    if (f.handle && !byHandle.has(f.handle)) byHandle.set(f.handle, i);
+  });
+  const warnings: string[] = [];
+  const ig = ctx.ignoredOrders;
+  const skipped = ig.refunded + ig.cancelled + ig.zero;
+  if (skipped) warnings.push(`${skipped} refunded, cancelled or zero-value orders were not counted.`);
+  return {
+    settings,
+    now,
+    table,
+    followers,
+    customers: ctx.customers,
+    match: createMatcher(ctx.customers),
+    engagement: new Map(ctx.engagement),
+    following: new Set(ctx.following),
+    byHandle,
+    ignoredOrders: ig,
+    warnings,
+  };
+}
+
+function evaluate(p: Prepared, f: Follower): ResultRow {
+  const match = p.match(f);
+  const customer = match ? p.customers[match.customer] : undefined;
+  const customerText = customer ? (match!.confident ? describeCustomer(customer) : `Possible: ${describeCustomer(customer)}`) : '';
+  const ev: Evidence = {
+    match,
+    customer,
+    customerText,
+    engagement: p.engagement.get(f.handle),
+    bot: assessBot(botInputOf(f, p.now)),
+    alreadyFollowing: p.following.has(f.handle),
+  };
+  return scoreFollower(ev, p.settings, p.now);
+}
+
+/** Rows [start, end) of the Followers table, without the queue; null for a blank row. */
+export function scoreRows(p: Prepared, start = 0, end = p.followers.length): (ResultRow | null)[] {
+  const out: (ResultRow | null)[] = [];
+  for (let i = Math.max(0, start); i < Math.min(end, p.followers.length); i++) {
+    const f = p.followers[i];
+    out.push(f.handle ? evaluate(p, f) : null);
+  }
+  return out;
+}
+
+export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored {
+  const p = prepare(input, settings);
+  const rows = scoreRows(p);
+  const summary = assignQueue(
+    rows,
+    settings,
+    p.followers.map((f) => f.handle),
+  );
+  return { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings };
+}
+
+/**
+ * Custom functions: a handle found in the Followers tab is scored with its row's profile; any other
+ * handle with what the orders and engagement say about it. Blank in, blank result (null).
+ */
+export function scoreHandles(p: Prepared, handles: Cell[]): (ResultRow | null)[] {
+  return handles.map((h) => {
+    const handle = normalizeHandle(h);
+    if (!handle) return null;
+    const i = p.byHandle.get(handle);
+    return evaluate(p, i !== undefined ? p.followers[i] : { index: -1, handle });
+  });
+}
+
+/** The nine output values in OUTPUT_HEADERS order; blanks for a blank row. */
+export function toCells(row: ResultRow | null): Cell[] {
+  if (!row) return OUTPUT_HEADERS.map(() => '');
+  return [row.score, row.recommendation, row.botRisk, row.customer, row.customerId, row.matchConfidence, row.engagement, row.reasons, row.queue];
+}
+
+/** CSV cells: text that a spreadsheet would read as a formula gets a leading apostrophe (OWASP CSV injection). */
+export function csvSafe(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  const s = String(cell);
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}

@@ -1,0 +1,147 @@
+// Meta's data downloads: Instagram and Threads follower/following lists (JSON, old and new shapes, and HTML)
+// and Facebook's people_who_followed_you.json. Every string in Meta's JSON is mojibake (each UTF-8 byte
+// escaped as \u00XX), repaired per string in buildRow.
+import { platformOfUrl } from '../values';
+import { fromUnix, parseFollowDate } from './follow-dates';
+import { kindFromName } from './hints';
+import { buildRows, type RawEntry } from './rows';
+import { decodeEntities, repairText } from './text';
+import type { ImportKind, ParseOutcome } from './types';
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Keys of Meta's wrapper objects that hold a follower or following list. */
+const RELATIONSHIP_KEYS: Record<string, { kind: ImportKind; platform?: string }> = {
+  relationships_followers: { kind: 'followers' },
+  relationships_following: { kind: 'following' },
+  text_post_app_text_post_app_followers: { kind: 'followers', platform: 'threads' },
+  text_post_app_text_post_app_following: { kind: 'following', platform: 'threads' },
+};
+
+/** True for an entry of Instagram's list shape ({title, media_list_data, string_list_data}). */
+function isListEntry(v: Json): boolean {
+  return isObject(v) && (Array.isArray(v.string_list_data) || (typeof v.title === 'string' && 'media_list_data' in v));
+}
+
+/** Username = value, else title (newer files), else the last part of the URL (/_u/ links included). */
+function entriesOf(items: Json[]): { entries: RawEntry[]; platforms: Record<string, number> } {
+  const entries: RawEntry[] = [];
+  const platforms: Record<string, number> = {};
+  for (const item of items) {
+    if (!isObject(item)) {
+      entries.push({});
+      continue;
+    }
+    const title = repairText(item.title);
+    const list = Array.isArray(item.string_list_data) ? item.string_list_data.filter(isObject) : [];
+    if (list.length === 0) {
+      entries.push({ handle: title });
+      continue;
+    }
+    for (const d of list) {
+      const href = repairText(d.href);
+      const p = href ? platformOfUrl(href) : undefined;
+      if (p) platforms[p] = (platforms[p] || 0) + 1;
+      entries.push({ handle: repairText(d.value) || title || href, url: href, date: fromUnix(d.timestamp) });
+    }
+  }
+  return { entries, platforms };
+}
+
+function listOutcome(items: Json[], kind: ImportKind, platformHint: string | undefined, shape: string, assumed: boolean): ParseOutcome {
+  const { entries, platforms } = entriesOf(items);
+  const platform = platformHint || ((platforms.threads || 0) > (platforms.instagram || 0) ? 'threads' : 'instagram');
+  const { rows, skipped } = buildRows(platform, entries);
+  if (items.length > 0 && rows.length === 0) return 'no usernames in the list entries (expected "value", "title" or an "href" profile link)';
+  const label = platform === 'threads' ? 'Threads' : 'Instagram';
+  return [{ kind, platform, format: `${label} ${kind} (${shape})`, rows, skipped, ...(assumed ? { assumedKind: true } : {}) }];
+}
+
+/** Facebook: {"followers_v3": [{"name": "Jane Doe", "timestamp": 1600000000}]}, display names only. */
+function facebookOutcome(items: Json[], kind: ImportKind): ParseOutcome {
+  const entries: RawEntry[] = items.map((it) =>
+    isObject(it) ? { handle: repairText(it.name), name: it.name, date: fromUnix(it.timestamp) } : {},
+  );
+  const { rows, skipped } = buildRows('facebook', entries);
+  if (items.length > 0 && rows.length === 0) return 'no names in the entries (expected {"name": …, "timestamp": …})';
+  return [{ kind, platform: 'facebook', format: `Facebook ${kind} (names only)`, rows, skipped }];
+}
+
+/** Meta JSON, or undefined when the value is not one of Meta's follow lists. */
+export function parseMetaJson(data: Json, fileName: string, assume: ImportKind): ParseOutcome | undefined {
+  if (Array.isArray(data)) {
+    if (data.length === 0 || !data.every(isListEntry)) return undefined;
+    const named = kindFromName(fileName);
+    return listOutcome(data, named || assume, undefined, 'JSON', !named);
+  }
+  if (!isObject(data)) return undefined;
+  for (const key of Object.keys(data)) {
+    const rel = RELATIONSHIP_KEYS[key];
+    const value = data[key];
+    if (rel && Array.isArray(value)) return listOutcome(value, rel.kind, rel.platform, 'JSON', false);
+    const fb = /^(followers|following)(_v\d+)?$/.exec(key);
+    if (fb && Array.isArray(value) && value.every((v) => isObject(v) && !('string_list_data' in v))) {
+      return facebookOutcome(value, fb[1] === 'followers' ? 'followers' : 'following');
+    }
+  }
+  const other = Object.keys(data).find((k) => /^(relationships|text_post_app)_/.test(k));
+  if (other) {
+    const what = other.replace(/^relationships_|^text_post_app_text_post_app_|^text_post_app_/, '').replace(/_/g, ' ');
+    return `this is Meta's "${what}" list, not followers or following`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML variant: <a href="https://www.instagram.com/jane.doe">jane.doe</a> then a <div> with the date;
+// newer files put the username in an <h2> before a /_u/ link whose text is the URL itself.
+
+const TAG = /<[^>]*>/g;
+const textOf = (html: string): string => decodeEntities(html.replace(TAG, ' ')).replace(/\s+/g, ' ').trim();
+
+function titleKind(html: string): { kind?: ImportKind; title: string } {
+  const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
+  const title = m ? textOf(m[1]) : '';
+  const t = title.toLowerCase();
+  if (/following|abonniert|suivi(e|s)?\b|seguidos|seguiti/.test(t)) return { kind: 'following', title };
+  if (/follower|abonnenten|abonné|seguidores/.test(t)) return { kind: 'followers', title };
+  return { title };
+}
+
+export function parseMetaHtml(html: string, fileName: string, assume: ImportKind): ParseOutcome {
+  const named = kindFromName(fileName);
+  const { kind: titled, title } = titleKind(html);
+  if (!named && !titled && title && /instagram|threads|meta/i.test(html) && !/^(instagram|threads)$/i.test(title)) {
+    return `this is Meta's "${title}" page, not followers or following`;
+  }
+  const kind = named || titled || assume;
+  const anchor = /<a\b[^>]*?href\s*=\s*("([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a>/gi;
+  const found: { start: number; end: number; href: string; text: string }[] = [];
+  for (let m; (m = anchor.exec(html)); ) {
+    const href = decodeEntities(m[2] !== undefined ? m[2] : m[3]);
+    const p = platformOfUrl(href);
+    if (p !== 'instagram' && p !== 'threads') continue;
+    found.push({ start: m.index, end: anchor.lastIndex, href, text: textOf(m[4]) });
+  }
+  if (found.length === 0) return 'no Instagram or Threads profile links found';
+  const entries: RawEntry[] = [];
+  const platforms: Record<string, number> = {};
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i];
+    const before = html.slice(i > 0 ? found[i - 1].end : 0, a.start);
+    const after = html.slice(a.end, i + 1 < found.length ? found[i + 1].start : html.length);
+    const h2 = /<h2\b[^>]*>([\s\S]*?)<\/h2>(?![\s\S]*<h2\b)/i.exec(before);
+    const linkText = /^(https?:)?\/\//i.test(a.text) || /\s/.test(a.text) ? '' : a.text;
+    let date: number | undefined;
+    const divs = /<div\b[^>]*>([^<]+)<\/div>/gi;
+    for (let d; (d = divs.exec(after)) && date === undefined; ) date = parseFollowDate(textOf(d[1]));
+    const p = platformOfUrl(a.href) as string;
+    platforms[p] = (platforms[p] || 0) + 1;
+    entries.push({ handle: linkText || (h2 ? textOf(h2[1]) : '') || a.href, url: a.href, date });
+  }
+  const platform = (platforms.threads || 0) > (platforms.instagram || 0) ? 'threads' : 'instagram';
+  const { rows, skipped } = buildRows(platform, entries);
+  const label = platform === 'threads' ? 'Threads' : 'Instagram';
+  return [{ kind, platform, format: `${label} ${kind} (HTML)`, rows, skipped, ...(!named && !titled ? { assumedKind: true } : {}) }];
+}
