@@ -31,6 +31,23 @@ for (const [name, view] of Object.entries(fit.VIEWS)) {
 const points = fit.pointsRuleFigures(set);
 console.log(`${'points rule (baseline, not fitted)'.padEnd(34)} ${fmt(points.balancedAccuracy)}           ${fmt(points.auc)}`);
 
+// Robustness: no single input should carry the model (accounts collected elsewhere may differ in any one of them).
+console.log('\nrefitted without one input (what the model loses if that input misleads elsewhere)');
+const without = {
+  picture: ['hasPicture'],
+  'handle digits': ['handleDigitRatio', 'nameIsHandle'],
+  name: ['nameWords', 'nameDigitRatio', 'nameIsHandle'],
+  bio: ['bioLength'],
+  link: ['hasLink'],
+  private: ['isPrivate'],
+  posts: ['posts'],
+  'followers and following': ['followers', 'following'],
+};
+for (const [name, keys] of Object.entries(without)) {
+  const view = (m) => Object.fromEntries(Object.entries(m).filter(([k]) => !keys.includes(k)));
+  console.log(line(`  without ${name}`, fit.crossValidate(set, fit.refitScorer(view), cv).figures));
+}
+
 console.log('\npenalty lambda (standardised features): shipped value', fit.LAMBDA);
 for (const lambda of [0.1, 0.3, 1, 3, 10]) {
   console.log(line(`  lambda ${lambda}`, fit.crossValidate(set, fit.modelScorer(undefined, lambda), cv).figures));

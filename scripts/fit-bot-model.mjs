@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_DATASET = resolve(root, '../shared/datasets/instagram-fake-genuine-train.csv');
+export const DEFAULT_DATASET = resolve(root, 'data/instagram-fake-genuine-train.csv');
 const OUT = join(root, 'src/core/bot-model.json');
 
 /** Bundles scripts/bot-fit.ts (and the botrisk.ts it imports) into a temporary ES module and imports it. */
@@ -43,6 +43,16 @@ export function readDataset(path) {
 /** Rounds every number to 6 significant digits: the committed file stays small and diffs stay readable. */
 const round = (v) =>
   typeof v === 'number' ? Number(v.toPrecision(6)) : Array.isArray(v) ? v.map(round) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, round(x)])) : v;
+
+/** JSON with one line per array of numbers and per small object, so the covariance reads as a matrix. */
+function toJson(v, indent = '') {
+  const flat = JSON.stringify(v);
+  if (flat.length <= 100 || v === null || typeof v !== 'object') return flat;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return flat;
+  const inner = indent + '  ';
+  if (Array.isArray(v)) return `[\n${v.map((x) => inner + toJson(x, inner)).join(',\n')}\n${indent}]`;
+  return `{\n${Object.entries(v).map(([k, x]) => `${inner}${JSON.stringify(k)}: ${toJson(x, inner)}`).join(',\n')}\n${indent}}`;
+}
 
 const pick = (f) => ({ balancedAccuracy: f.balancedAccuracy, auc: f.auc, brier: f.brier, calibrationError: f.calibrationError, minBalancedAccuracy: f.minBalancedAccuracy, minAuc: f.minAuc });
 
@@ -83,7 +93,7 @@ async function main() {
       reliability: fit.reliability(pooled, labels, 5).map((b) => ({ bin: `${b.from.toFixed(1)}-${b.to.toFixed(1)}`, n: b.n / cv.repeats, predicted: b.predicted, observed: b.observed })),
     },
   };
-  writeFileSync(OUT, JSON.stringify(round(out), null, 1) + '\n');
+  writeFileSync(OUT, toJson(round(out)) + '\n');
   const f = full.figures;
   console.log(`fitted on ${set.labels.length} rows (${set.duplicates} duplicates dropped) from ${dataset}`);
   console.log(`cross-validated: balanced accuracy ${f.balancedAccuracy.toFixed(3)} (worst repeat ${f.minBalancedAccuracy.toFixed(3)}), ROC AUC ${f.auc.toFixed(3)} (worst ${f.minAuc.toFixed(3)})`);

@@ -46,6 +46,13 @@ describe('recommendation', () => {
     expect(r.recommendation).toBe('Likely bot');
     expect(r.reasons.split('; ')[0]).toMatch(/^Bot signs: no profile picture/);
   });
+  test('a handle alone is not enough to call someone a bot', () => {
+    const r = scoreFollower(ev({ bot: { risk: 0.85, factors: [{ label: 'many digits in the handle', weight: 1 }], coverage: 0.11 } }), DEFAULT_SETTINGS, NOW);
+    expect(r.recommendation).not.toBe('Likely bot');
+    expect(r.botRisk).toBe(85);
+    expect(r.reasons).toMatch(/Some bot signs: many digits in the handle/);
+    expect(r.reasons).toMatch(/Little profile data/);
+  });
   test('a possible match never fills Customer ID', () => {
     const r = scoreFollower(ev({ match: unsure, customer: jane, customerText: 'Possible: Jane Doe' }), DEFAULT_SETTINGS, NOW);
     expect(r.customerId).toBe('');

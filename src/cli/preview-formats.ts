@@ -91,7 +91,7 @@ function isBlank(v: CellValue): boolean {
 
 /** Sheets compares text case-insensitively; blank equals "" and 0 in its comparisons. */
 function compare(op: string, a: CellValue, b: CellValue): boolean {
-  const norm = (v: CellValue) => (v instanceof Date ? v.getTime() : isBlank(v) ? '' : v);
+  const norm = (v: CellValue): string | number | boolean => (v instanceof Date ? v.getTime() : v === null || v === undefined ? '' : v);
   let x = norm(a);
   let y = norm(b);
   if (typeof x === 'string' && typeof y === 'string') {

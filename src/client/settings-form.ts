@@ -21,21 +21,22 @@ export interface SettingsForm {
 
 const LABELS: Record<keyof SettingsDraft, string> = {
   platform: 'Platform',
-  followingCount: 'Accounts you follow now',
+  followingCount: 'Following now',
   dailyLimit: 'Follows a day',
   followThreshold: 'Follow back at',
   considerThreshold: 'Consider at',
-  botThreshold: 'Bot at risk',
+  botThreshold: 'Likely bot at',
   'weights.customer': 'Customer',
   'weights.engagement': 'Engagement',
   'weights.genuine': 'Genuine',
 };
 
 const HELP: Partial<Record<keyof SettingsDraft, string>> = {
+  followingCount: 'How many accounts you follow today (the platform caps the total).',
   followThreshold: 'Score 0–100 at or above which a follower is “Follow back”.',
   considerThreshold: 'Score 0–100 at or above which a follower is “Consider”.',
   botThreshold: 'Bot risk 0–100 at or above which a non-customer is “Likely bot”.',
-  dailyLimit: 'Leave empty for the platform’s safe pace.',
+  dailyLimit: 'Follows a day. Leave empty for the platform’s safe pace.',
 };
 
 function idOf(field: string): string {
@@ -107,7 +108,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
 
   function updatePlaceholder(): void {
     const p = PLATFORMS[platform.value as keyof typeof PLATFORMS];
-    (inputs.dailyLimit as HTMLInputElement).placeholder = p ? `${p.daily} (${p.label} pace)` : '';
+    (inputs.dailyLimit as HTMLInputElement).placeholder = p ? String(p.daily) : '';
   }
   platform.addEventListener('change', updatePlaceholder);
 

@@ -119,7 +119,7 @@ function start(): void {
     replace(progressText, 'Reading the tabs…');
     runScoring(call, show)
       .then((report) => {
-        replace(progressText, `Done: ${report.summary.scored.toLocaleString('en-US')} followers scored.`);
+        replace(progressText, 'Done.');
         showReport(report);
       })
       .catch((e: Error) => {

@@ -47,7 +47,7 @@ export interface BotModel {
   agePrior?: { belowDays?: number; atLeastDays?: number; logit: number }[];
 }
 
-/** Feature names in featuresOf order; the fitting script writes them into the model and assessWith checks them. */
+/** Feature names in featuresOf order; the fitting script writes them into the model and scoring checks them. */
 export const FEATURE_NAMES = [
   'picture',
   'handleDigits',
@@ -110,7 +110,7 @@ export function measuresOf(input: BotInput): BotMeasures {
   };
   if (handle) m.handleDigitRatio = digitCount(handle) / chars(handle);
   if (input.name !== undefined && input.name !== null) {
-    const name = String(input.name).trim();
+    const name = String(input.name).trim().replace(/\s+/g, ' ');
     m.nameWords = name ? name.split(/\s+/).length : 0;
     m.nameDigitRatio = name ? digitCount(name) / chars(name) : 0;
     if (handle) m.nameIsHandle = name !== '' && name.toLowerCase() === handle;
@@ -194,7 +194,11 @@ function solveSpd(a: number[][], rhs: number[][]): number[][] {
 
 function reduce(model: BotModel, mask: number): Reduced {
   let byMask = reducedCache.get(model);
-  if (!byMask) reducedCache.set(model, (byMask = new Map()));
+  if (!byMask) {
+    // a model fitted on other features would silently score nonsense
+    if (model.features.join() !== FEATURE_NAMES.join()) throw new Error('bot model: features differ from featuresOf(); run npm run fit-model');
+    reducedCache.set(model, (byMask = new Map()));
+  }
   const cached = byMask.get(mask);
   if (cached) return cached;
   const d = model.coefficients.length;

@@ -195,7 +195,7 @@ export function normHeader(h: unknown): string {
   return bare.replace(/\s+/g, ' ');
 }
 
-let lookup: Partial<Record<TableKind, Map<string, { field: string; rank: number }>>> = {};
+const lookup: Partial<Record<TableKind, Map<string, { field: string; rank: number }>>> = {};
 
 /** Normalised header → its field and the synonym's rank within that field (built on first use). */
 export function synonymLookup(kind: TableKind): Map<string, { field: string; rank: number }> {

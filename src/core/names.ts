@@ -27,7 +27,12 @@ const MARKS = /[\u0300-\u036f]/g;
 /** Lower case, accents removed, Cyrillic/Greek and special Latin letters written in ASCII. */
 export function foldText(s: string): string {
   // й would otherwise decompose to и + breve and read "i".
-  const lower = s.toLowerCase().replace(/й/g, 'y').normalize('NFD').replace(MARKS, '');
+  const lower = s
+    .toLowerCase()
+    .replace(/й/g, 'y')
+    .replace(/ου/g, 'ou')
+    .normalize('NFD')
+    .replace(MARKS, '');
   let out = '';
   const map = special();
   for (const ch of lower) {
@@ -47,11 +52,19 @@ export function canonToken(folded: string): string {
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'jr', 'sr', 'ii', 'iii']);
 
+// "O'Brien" is one word; "Jane's Bakery" is Jane's.
+function splitName(s: string): string[] {
+  return foldText(s)
+    .replace(/['’‘`]s\b/g, '')
+    .replace(/['’‘`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u);
+}
+
 /** Canonical name tokens of a person's name or a display name ("Dr. José  Müller-Lee" → jose, muller, lee). */
 export function nameTokens(s: string | undefined): string[] {
   if (!s) return [];
   const out: string[] = [];
-  for (const raw of foldText(s).split(/[^\p{L}\p{N}]+/u)) {
+  for (const raw of splitName(s)) {
     if (!raw || TITLES.has(raw) || /^\d+$/.test(raw)) continue;
     out.push(canonToken(raw));
   }
@@ -61,9 +74,7 @@ export function nameTokens(s: string | undefined): string[] {
 /** A name's folded tokens without the vowel collapse (for looking inside handles written as typed). */
 export function plainTokens(s: string | undefined): string[] {
   if (!s) return [];
-  return foldText(s)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t && !TITLES.has(t) && !/^\d+$/.test(t));
+  return splitName(s).filter((t) => t && !TITLES.has(t) && !/^\d+$/.test(t));
 }
 
 /** A handle's letters only, folded ("Jane_Doe.87" → "janedoe"). canonToken of it lines up with canonical tokens. */
@@ -97,6 +108,19 @@ export function emailLocal(email: string | undefined): string {
 /** A handle with separators removed (jane.doe_ → janedoe), for comparison with an email local part. */
 export function compactHandle(handle: string): string {
   return foldText(handle).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+// Words that shops and creators add to a display name ("Jane Doe Ceramics"): not a different person's name.
+const BUSINESS =
+  'art arts artist atelier bakery beauty boutique by co company crafts creates creations creative ' +
+  'creator design designs fashion fitness handmade home illustration jewelry jewellery kitchen ' +
+  'life makes maker official photo photography pottery shop store studio studios the vintage with';
+let businessSet: Set<string> | undefined;
+
+/** True for a canonical token that is a shop or creator word rather than a name. */
+export function isBusinessWord(token: string): boolean {
+  if (!businessSet) businessSet = new Set(BUSINESS.split(' ').map(canonToken));
+  return businessSet.has(token);
 }
 
 // ---- nicknames -------------------------------------------------------------------------------

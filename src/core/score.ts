@@ -12,6 +12,9 @@ export interface Evidence {
   alreadyFollowing: boolean;
 }
 
+/** Share of the model's inputs that must be known before a row may be called `Likely bot`. */
+export const MIN_BOT_COVERAGE = 0.3;
+
 /** Points an engagement total is worth: saturating, so one fan cannot outweigh a customer. */
 const ENGAGEMENT_SCALE = 15;
 
@@ -46,8 +49,9 @@ export function recommend(score: number, botRisk: number, ev: Evidence, settings
   if (ev.alreadyFollowing) return 'Already following';
   // A confident customer is a real buyer, whatever the profile looks like; engagement does not
   // clear a bot, because bots like and comment on everything.
+  // A handle alone (digits in "jenny1987") is too little to call someone a bot.
   const confidentCustomer = !!ev.match?.confident;
-  if (!confidentCustomer && botRisk >= settings.botThreshold) return 'Likely bot';
+  if (!confidentCustomer && botRisk >= settings.botThreshold && ev.bot.coverage >= MIN_BOT_COVERAGE) return 'Likely bot';
   if (score >= settings.followThreshold) return 'Follow back';
   if (score >= settings.considerThreshold) return 'Consider';
   return 'Skip';
@@ -98,14 +102,14 @@ export function reasonsFor(ev: Evidence, parts: Parts, botRisk: number, rec: Rec
   }
   const toward = ev.bot.factors.filter((f) => f.weight > 0).map((f) => f.label);
   const against = ev.bot.factors.filter((f) => f.weight < 0).map((f) => f.label);
-  if (botRisk >= settings.botThreshold) {
+  if (botRisk >= settings.botThreshold && ev.bot.coverage >= MIN_BOT_COVERAGE) {
     out.push({ weight: rec === 'Likely bot' ? 900 : 150, text: `Bot signs: ${toward.slice(0, 3).join(', ') || 'profile looks automated'}` });
   } else if (botRisk >= 50) {
     out.push({ weight: 120, text: `Some bot signs: ${toward.slice(0, 2).join(', ') || 'unusual profile'}` });
   } else if (against.length && botRisk < 25) {
     out.push({ weight: 50, text: `Looks genuine: ${against.slice(0, 2).join(', ')}` });
   }
-  if (ev.bot.coverage < 0.3) out.push({ weight: 10, text: 'Little profile data: add followers, following and posts columns for a surer bot check' });
+  if (ev.bot.coverage < MIN_BOT_COVERAGE) out.push({ weight: 10, text: 'Little profile data: add followers, following and posts columns for a surer bot check' });
   if (!out.length || (rec === 'Skip' && !ev.match && !ev.engagement)) out.push({ weight: 5, text: 'No purchases or engagement found' });
   return out.sort((a, b) => b.weight - a.weight).map((r) => r.text);
 }

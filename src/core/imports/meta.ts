@@ -58,6 +58,11 @@ function listOutcome(items: Json[], kind: ImportKind, platformHint: string | und
   return [{ kind, platform, format: `${label} ${kind} (${shape})`, rows, skipped, ...(assumed ? { assumedKind: true } : {}) }];
 }
 
+/** A Facebook entry has a name and a time, and none of Instagram's or Bluesky's fields. */
+function isFacebookEntry(v: Json): boolean {
+  return isObject(v) && typeof v.name === 'string' && !('string_list_data' in v) && !('did' in v) && !('handle' in v);
+}
+
 /** Facebook: {"followers_v3": [{"name": "Jane Doe", "timestamp": 1600000000}]}, display names only. */
 function facebookOutcome(items: Json[], kind: ImportKind): ParseOutcome {
   const entries: RawEntry[] = items.map((it) =>
@@ -71,8 +76,9 @@ function facebookOutcome(items: Json[], kind: ImportKind): ParseOutcome {
 /** Meta JSON, or undefined when the value is not one of Meta's follow lists. */
 export function parseMetaJson(data: Json, fileName: string, assume: ImportKind): ParseOutcome | undefined {
   if (Array.isArray(data)) {
-    if (data.length === 0 || !data.every(isListEntry)) return undefined;
     const named = kindFromName(fileName);
+    if (data.length === 0 && named) return listOutcome(data, named, undefined, 'JSON', false); // an empty part
+    if (data.length === 0 || !data.every(isListEntry)) return undefined;
     return listOutcome(data, named || assume, undefined, 'JSON', !named);
   }
   if (!isObject(data)) return undefined;
@@ -81,7 +87,7 @@ export function parseMetaJson(data: Json, fileName: string, assume: ImportKind):
     const value = data[key];
     if (rel && Array.isArray(value)) return listOutcome(value, rel.kind, rel.platform, 'JSON', false);
     const fb = /^(followers|following)(_v\d+)?$/.exec(key);
-    if (fb && Array.isArray(value) && value.every((v) => isObject(v) && !('string_list_data' in v))) {
+    if (fb && Array.isArray(value) && value.every(isFacebookEntry)) {
       return facebookOutcome(value, fb[1] === 'followers' ? 'followers' : 'following');
     }
   }

@@ -1,0 +1,46 @@
+// Lists of one kind → one list with each handle once (followers_1 … followers_N overlap at their edges, and a
+// zip may hold the same list as JSON and HTML). The first occurrence wins; fields it lacks are filled in.
+import type { ImportedList, ImportedRow, ImportKind } from './types';
+
+export interface Merged {
+  rows: ImportedRow[];
+  /** Rows dropped because their handle came earlier. */
+  duplicates: number;
+}
+
+export function mergeRows(lists: ImportedRow[][]): Merged {
+  const byHandle = new Map<string, ImportedRow>();
+  let duplicates = 0;
+  for (const list of lists) {
+    for (const row of list) {
+      if (!row.handle) continue;
+      const seen = byHandle.get(row.handle);
+      if (!seen) {
+        byHandle.set(row.handle, { ...row });
+        continue;
+      }
+      duplicates++;
+      if (seen.url === undefined && row.url !== undefined) seen.url = row.url;
+      if (seen.name === undefined && row.name !== undefined) seen.name = row.name;
+      if (seen.date === undefined && row.date !== undefined) seen.date = row.date;
+      if (seen.platform === undefined && row.platform !== undefined) seen.platform = row.platform;
+    }
+  }
+  return { rows: Array.from(byHandle.values()), duplicates };
+}
+
+/** The rows of every list of one kind, each handle once. */
+export function mergeLists(lists: ImportedList[], kind: ImportKind): Merged {
+  return mergeRows(lists.filter((l) => l.kind === kind).map((l) => l.rows));
+}
+
+/** "Instagram followers (JSON): 1,234 accounts" — one line per list for the sidebar and the CLI. */
+export function describeList(list: ImportedList): string {
+  const n = list.rows.length;
+  const parts = [`${list.format}: ${n.toLocaleString('en-US')} account${n === 1 ? '' : 's'}`];
+  if (list.skipped) parts.push(`${list.skipped.toLocaleString('en-US')} entr${list.skipped === 1 ? 'y' : 'ies'} without a username skipped`);
+  if (list.assumedKind) parts.push(`read as ${list.kind}: the file does not say which`);
+  if (list.platform === 'x') parts.push('X gives account ids only, not @handles');
+  if (list.platform === 'facebook') parts.push('Facebook gives display names only');
+  return parts.join('; ');
+}

@@ -1,0 +1,232 @@
+// Finding a table inside a grid: its kind from the tab name, its header row, its columns by header synonym,
+// and follower rows read from it.
+import { FIELDS, LOOKED_FOR, REQUIRED, normHeader, synonymLookup } from './fields';
+import type { Cell, Follower, Source, Table, TableKind } from './types';
+import { InputError } from './types';
+import { cleanText, isBlank, normalizeHandle, parseBool, parseCount, parseDate, platformOfUrl } from './values';
+
+/** Rows searched for the header row. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The kind of table a tab holds, from its name (DESIGN.md): "follower" → followers; "following" → following;
+ * order|sale|customer|transaction|purchase → orders; engag|interaction|comment|activity → engagement.
+ */
+export function guessKind(tabName: string): TableKind | null {
+  const n = String(tabName || '').toLowerCase();
+  if (n.indexOf('follower') >= 0) return 'followers';
+  if (n.indexOf('following') >= 0 || /\bfollows\b/.test(n)) return 'following';
+  if (/order|sale|customer|transaction|purchase/.test(n)) return 'orders';
+  if (/engag|interaction|comment|activity/.test(n)) return 'engagement';
+  return null;
+}
+
+function rowHeaders(row: Cell[] | undefined): string[] {
+  return (row || []).map((c) => cleanText(c));
+}
+
+/** The fields a row names (field → column), first column winning for duplicated headers, best synonym winning per field. */
+function mapColumns(kind: TableKind, row: Cell[], overrides?: Record<string, string>): Record<string, number> {
+  const columns: Record<string, number> = {};
+  const claimed = new Set<number>();
+  const norm = row.map((c) => (typeof c === 'string' || typeof c === 'number' ? normHeader(c) : ''));
+  const firstIndex = new Map<string, number>();
+  norm.forEach((h, i) => {
+    if (h && !firstIndex.has(h)) firstIndex.set(h, i);
+  });
+  if (overrides) {
+    for (const field of Object.keys(overrides)) {
+      const want = normHeader(overrides[field]);
+      const col = want ? firstIndex.get(want) : undefined;
+      if (col !== undefined && !claimed.has(col)) {
+        columns[field] = col;
+        claimed.add(col);
+      }
+    }
+  }
+  // Shopify's `Name` is the order number (#1001); the person is `Billing Name`.
+  const nameCol = firstIndex.get('name');
+  if (kind === 'orders' && nameCol !== undefined && !claimed.has(nameCol) && columns.orderId === undefined && isShopifyName(firstIndex)) {
+    columns.orderId = nameCol;
+    claimed.add(nameCol);
+  }
+  const fields = FIELDS[kind];
+  for (const field of Object.keys(fields)) {
+    if (columns[field] !== undefined) continue;
+    for (const syn of fields[field]) {
+      const col = firstIndex.get(syn);
+      if (col !== undefined && !claimed.has(col)) {
+        columns[field] = col;
+        claimed.add(col);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+const SHOPIFY_MARKS = ['billing name', 'shipping name', 'financial status', 'lineitem name', 'lineitem quantity', 'fulfillment status', 'paid at'];
+
+function isShopifyName(headers: Map<string, number>): boolean {
+  return SHOPIFY_MARKS.some((h) => headers.has(h));
+}
+
+/** When no Shopify column says so, a `Name` column whose values read "#1001" is still an order number. */
+function namesLookLikeOrders(rows: Cell[][], col: number): boolean {
+  let seen = 0;
+  let orders = 0;
+  for (let i = 0; i < rows.length && seen < 20; i++) {
+    const v = cleanText(rows[i][col]);
+    if (!v) continue;
+    seen++;
+    if (/^#\s?\d+$|^#?[A-Z]{0,4}-?\d{3,}$/.test(v)) orders++;
+  }
+  return seen > 0 && orders / seen >= 0.8;
+}
+
+function satisfies(kind: TableKind, columns: Record<string, number>): boolean {
+  return REQUIRED[kind].some((group) => group.every((f) => columns[f] !== undefined));
+}
+
+/** How strongly a row reads as this kind's header row: fields named, plus one when a required field is among them. */
+function headerScore(kind: TableKind, row: Cell[], overrides?: Record<string, string>): number {
+  const lookup = synonymLookup(kind);
+  const fields = new Set<string>();
+  const wanted = new Set(Object.keys(overrides || {}).map((f) => normHeader(overrides![f])));
+  for (const c of row) {
+    if (typeof c !== 'string' || !c) continue;
+    const h = normHeader(c);
+    const hit = lookup.get(h);
+    if (hit) fields.add(hit.field);
+    else if (h && wanted.has(h)) fields.add('override:' + h);
+  }
+  if (!fields.size) return 0;
+  const required = REQUIRED[kind].some((g) => g.some((f) => fields.has(f)));
+  return fields.size * 2 + (required ? 1 : 0);
+}
+
+/**
+ * Reads a table of the given kind out of a grid. The header row is the row within the first ten that names the
+ * most known fields (so a title row or LinkedIn's `Notes:` preamble is skipped). Columns are found by synonym
+ * (overrides: field → header text, chosen by hand, win). Throws InputError naming the source and the columns that
+ * were found when a required field is missing.
+ */
+export function readTable(source: Source, kind: TableKind, overrides?: Record<string, string>): Table {
+  const grid = source.grid || [];
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.length); r++) {
+    const score = headerScore(kind, grid[r] || [], overrides);
+    if (score > bestScore) {
+      bestScore = score;
+      best = r;
+    }
+  }
+  const want = LOOKED_FOR[kind];
+  if (best < 0) {
+    const firstRow = grid.slice(0, HEADER_SEARCH_ROWS).find((row) => row && row.some((c) => !isBlank(c)));
+    if (!firstRow) throw new InputError('the table is empty (no header row in the first 10 rows).', source.name);
+    throw new InputError(
+      `no ${want.what} column found (looked for ${want.headers}). Columns found: ${listHeaders(rowHeaders(firstRow))}.`,
+      source.name,
+    );
+  }
+  const headerRow = grid[best] || [];
+  const rows = grid.slice(best + 1);
+  const columns = mapColumns(kind, headerRow, overrides);
+  if (kind === 'orders' && columns.orderId === undefined && columns.name !== undefined && normHeader(headerRow[columns.name]) === 'name') {
+    if (namesLookLikeOrders(rows, columns.name)) {
+      columns.orderId = columns.name;
+      delete columns.name;
+    }
+  }
+  const headers = rowHeaders(headerRow);
+  if (!satisfies(kind, columns)) {
+    throw new InputError(
+      `no ${want.what} column found (looked for ${want.headers}). Columns found: ${listHeaders(headers)}.`,
+      source.name,
+    );
+  }
+  return { kind, source: source.name, headerIndex: best, headers, columns, rows };
+}
+
+function listHeaders(headers: string[]): string {
+  const shown = headers.filter(Boolean);
+  if (!shown.length) return '(none)';
+  const max = 30;
+  return shown.slice(0, max).join(', ') + (shown.length > max ? `, … (${shown.length - max} more)` : '');
+}
+
+/** The cell of a data row for a field; undefined when the table has no such column. */
+export function cellOf(table: Table, index: number, field: string): Cell {
+  const col = table.columns[field];
+  if (col === undefined) return undefined;
+  const row = table.rows[index];
+  return row ? row[col] : undefined;
+}
+
+/** The 1-based grid row the user sees for a data row. */
+export function rowNumber(table: Table, index: number): number {
+  return table.headerIndex + 2 + index;
+}
+
+/** Default avatars that platforms serve when there is no picture (a URL is present but means "no picture"). */
+const DEFAULT_AVATAR = /44884218_345707102882519_2446069589734326272_n|default_profile_images|default-avatar|default_avatar|\/avatar_default|anonymous/i;
+
+function pictureOf(v: Cell): boolean {
+  const b = parseBool(v);
+  if (b !== undefined) return b;
+  const s = cleanText(v);
+  if (!s) return false;
+  return !DEFAULT_AVATAR.test(s);
+}
+
+function textOrUndefined(v: Cell): string | undefined {
+  const s = cleanText(v);
+  return s ? s : undefined;
+}
+
+/** One Follower per data row, in order; a blank row gives handle '' and nothing else. */
+export function readFollowers(table: Table): Follower[] {
+  const c = table.columns;
+  const out: Follower[] = new Array(table.rows.length);
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i] || [];
+    const get = (field: string): Cell => (c[field] === undefined ? undefined : row[c[field]]);
+    const f: Follower = { index: i, handle: '' };
+    out[i] = f;
+    if (row.every((v) => isBlank(v))) continue;
+    f.handle = normalizeHandle(get('handle')) || normalizeHandle(get('url'));
+    let name = textOrUndefined(get('name'));
+    if (!name && (c.firstName !== undefined || c.lastName !== undefined)) {
+      name = textOrUndefined([cleanText(get('firstName')), cleanText(get('lastName'))].filter(Boolean).join(' '));
+    }
+    if (name !== undefined) f.name = name;
+    const bio = textOrUndefined(get('bio'));
+    if (bio !== undefined) f.bio = bio;
+    const followers = parseCount(get('followers'));
+    if (followers !== undefined) f.followers = followers;
+    const following = parseCount(get('following'));
+    if (following !== undefined) f.following = following;
+    const posts = parseCount(get('posts'));
+    if (posts !== undefined) f.posts = posts;
+    if (c.hasPicture !== undefined) f.hasPicture = pictureOf(get('hasPicture'));
+    const priv = parseBool(get('private'));
+    if (priv !== undefined) f.isPrivate = priv;
+    const verified = parseBool(get('verified'));
+    if (verified !== undefined) f.verified = verified;
+    const ext = get('externalUrl');
+    // Some datasets hold a 0/1 flag instead of the link itself.
+    if (parseBool(ext) !== false) {
+      const url = textOrUndefined(ext);
+      if (url !== undefined) f.externalUrl = url;
+    }
+    const joined = parseDate(get('joined'));
+    if (joined !== undefined) f.joined = joined;
+    const lastPost = parseDate(get('lastPost'));
+    if (lastPost !== undefined) f.lastPost = lastPost;
+    const platform = textOrUndefined(get('platform')) || platformOfUrl(get('url')) || platformOfUrl(get('handle'));
+    if (platform) f.platform = platform.toLowerCase();
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// The sidebar ⇄ server calls: plain data only (google.script.run carries no Date, Map, Infinity or function).
+// Importable by the client: types only, no code.
+import type { Recommendation, Settings, TableKind } from '../core/types';
+
+export interface Status {
+  /** tab found for each kind, or null */
+  tabs: Record<TableKind, string | null>;
+  /** every tab name of the spreadsheet, in order */
+  allTabs: string[];
+  /** per kind: field -> header text of the column found for it */
+  columns: Record<TableKind, Record<string, string>>;
+  /** per kind: data rows below the header */
+  rows: Record<TableKind, number>;
+  /** per kind: every header of the tab's header row (for picking a column by hand) */
+  headers?: Record<TableKind, string[]>;
+  /** clear messages a shop owner can act on (missing tab, missing column, …) */
+  problems: string[];
+}
+
+export interface Summary {
+  counts: Record<Recommendation, number>;
+  scored: number;
+  queued: number;
+  budget: number;
+  dailyLimit: number;
+  /** follows left under the platform's total cap; null where there is no cap (Infinity does not travel) */
+  capLeft: number | null;
+}
+
+export interface QueueItem {
+  /** 1-based sheet row on the Followers tab */
+  row: number;
+  handle: string;
+  name: string;
+  score: number;
+  queue: number;
+  reasons: string;
+  customer: string;
+}
+
+export interface Report {
+  summary: Summary;
+  queue: QueueItem[];
+  /** the Followers tab the report is about */
+  tab?: string;
+  warnings?: string[];
+}
+
+export interface ImportedRow {
+  handle: string;
+  url?: string;
+  name?: string;
+  /** epoch ms */
+  date?: number;
+  platform?: string;
+}
+
+export interface ImportSummary {
+  added: number;
+  duplicates: number;
+  tab: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface ScoringPlan {
+  /** data rows of the Followers tab */
+  total: number;
+  /** rows the sidebar should ask for in each scoreChunk call */
+  chunk: number;
+}
+
+export interface ServerApi {
+  getStatus(): Status;
+  getSettings(): Settings;
+  saveSettings(s: unknown): { settings: Settings; errors: FieldError[] };
+  beginScoring(): ScoringPlan;
+  scoreChunk(start: number, count: number): { done: number };
+  finishScoring(): Report;
+  getReport(): Report | null;
+  selectRow(row: number): void;
+  clearScores(): void;
+  importRows(kind: 'followers' | 'following', rows: ImportedRow[]): ImportSummary;
+}

@@ -1,0 +1,69 @@
+// A stand-in for the add-on's server functions, with the contract's shapes, for developing the sidebar
+// before the bundle had them. The tests run against the real bundle (sidebar.test.ts); this stays for
+// sidebar-fake.test.ts, which checks the sidebar against server answers the real data rarely gives
+// (errors thrown mid-run, a platform with no cap).
+import { DEFAULT_SETTINGS, validateSettings } from '../../src/core/settings';
+import type { Recommendation, Settings } from '../../src/core/types';
+
+export interface FakeFollower {
+  handle: string;
+  name: string;
+  recommendation: Recommendation;
+  score: number;
+  reasons: string;
+  customer: string;
+}
+
+export function createFakeServer(followers: FakeFollower[], opts: { chunk?: number; failAt?: number } = {}) {
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let written = 0;
+  let report: unknown = null;
+  const state = { selected: null as number | null, cleared: 0 };
+  const fns = {
+    getStatus: () => ({
+      tabs: { followers: 'Followers', orders: 'Orders', engagement: null, following: null },
+      allTabs: ['Followers', 'Orders', 'Notes'],
+      columns: { followers: { handle: 'Username', name: 'Full name' }, orders: { email: 'Email' }, engagement: {}, following: {} },
+      rows: { followers: followers.length, orders: 3, engagement: 0, following: 0 },
+      headers: { followers: ['Username', 'Full name', 'Bio'], orders: ['Email', 'Total'], engagement: [], following: [] },
+      problems: [],
+    }),
+    getSettings: () => settings,
+    saveSettings: (s: unknown) => {
+      const r = validateSettings(s);
+      if (!r.errors.length) settings = r.settings;
+      return r;
+    },
+    beginScoring: () => {
+      written = 0;
+      return { total: followers.length, chunk: opts.chunk ?? 2 };
+    },
+    scoreChunk: (start: number, count: number) => {
+      if (opts.failAt !== undefined && start >= opts.failAt) throw new Error('Followers (row 7, column "Followers"): "lots" is not a number.');
+      written = Math.max(written, start + count);
+      return { done: written };
+    },
+    finishScoring: () => {
+      const counts = { 'Follow back': 0, Consider: 0, Skip: 0, 'Likely bot': 0, 'Already following': 0 } as Record<Recommendation, number>;
+      for (const f of followers) counts[f.recommendation]++;
+      const queue = followers
+        .map((f, i) => ({ f, row: i + 2 }))
+        .filter((x) => x.f.recommendation === 'Follow back')
+        .map((x, i) => ({ row: x.row, handle: x.f.handle, name: x.f.name, score: x.f.score, queue: i + 1, reasons: x.f.reasons, customer: x.f.customer }));
+      report = {
+        summary: { counts, scored: followers.length, queued: queue.length, budget: 100, dailyLimit: settings.dailyLimit ?? 100, capLeft: settings.platform === 'bluesky' ? Infinity : 7500 - settings.followingCount },
+        queue,
+      };
+      return report;
+    },
+    getReport: () => report,
+    selectRow: (row: number) => {
+      state.selected = row;
+    },
+    clearScores: () => {
+      state.cleared++;
+      report = null;
+    },
+  };
+  return { fns: fns as unknown as Record<string, (...args: unknown[]) => unknown>, state };
+}
