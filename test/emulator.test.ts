@@ -241,3 +241,18 @@ describe('services and authorization modes', () => {
     expect(g.ScriptApp.AuthMode.NONE).toBe('NONE');
   });
 });
+
+describe('limits', () => {
+  test('10 million cells per spreadsheet and 50,000 characters per cell', () => {
+    const book = createWorkbook([{ name: 'Big', values: [['a']] }]);
+    book.sheets[0].maxRows = 400_000;
+    book.sheets[0].maxColumns = 25;
+    const g = createGlobals(book);
+    const s = g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+    expect(msg(() => s.insertColumnsAfter(25, 1))).toBe('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+    expect(s.getMaxColumns()).toBe(25);
+    expect(msg(() => s.getRange('A1').setValue('x'.repeat(50_001)))).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
+    s.getRange('A1').setValue('x'.repeat(50_000));
+    expect(String(s.getRange('A1').getValue())).toHaveLength(50_000);
+  });
+});

@@ -1,5 +1,5 @@
 import { FIELDS, fieldOfHeader, normHeader } from '../src/core/fields';
-import { cellOf, guessKind, readFollowers, readTable, rowNumber } from '../src/core/table';
+import { cellOf, dateOrder, guessKind, readFollowers, readTable, rowNumber } from '../src/core/table';
 import { InputError, type Grid, type TableKind } from '../src/core/types';
 
 const src = (name: string, grid: Grid) => ({ name, grid });
@@ -114,6 +114,13 @@ describe('readTable: header row', () => {
     expect(t.columns.handle).toBe(0);
   });
 
+  test('a summary row naming more fields loses to the header row that names the handle', () => {
+    const grid: Grid = [['Followers', 'Following', 'Posts'], ['1200', '300', '45'], [], ['Username', 'Full name'], ['@a', 'A']];
+    const t = readTable(src('F', grid), 'followers');
+    expect(t.headerIndex).toBe(3);
+    expect(readFollowers(t).map((f) => f.handle)).toEqual(['a']);
+  });
+
   test('the header row is looked for in the first 10 rows only', () => {
     const grid: Grid = [...Array.from({ length: 10 }, () => ['junk']), ['Handle'], ['@a']];
     expect(() => readTable(src('Followers', grid), 'followers')).toThrow(InputError);
@@ -152,8 +159,9 @@ describe('readTable: header row', () => {
     expect(readFollowers(t)[0].handle).toBe('right');
     // an override that names no column falls back to the synonyms
     expect(readTable(src('F', grid), 'followers', { handle: 'Gone' }).columns.handle).toBe(0);
-    // an override can make a row the header row on its own
-    const only = readTable(src('F', [['Insta'], ['x']]), 'followers', { handle: 'Insta' });
+    // an override can make a row the header row on its own, even below a title that names a handle synonym
+    const only = readTable(src('F', [['Instagram'], ['Insta'], ['x']]), 'followers', { handle: 'Insta' });
+    expect(only.headerIndex).toBe(1);
     expect(only.columns.handle).toBe(0);
   });
 
@@ -215,6 +223,12 @@ describe('readTable: missing fields', () => {
     expect(() => readTable(src('Following', [['Date'], ['x']]), 'following')).toThrow(/Following: no handle column/);
   });
 
+  test('very long header cells are shortened in the message', () => {
+    const msg = messageOf(() => readTable(src('Long', [['x'.repeat(50000), 'y'.repeat(50000)], ['a', 'b']]), 'followers'));
+    expect(msg.length).toBeLessThan(2000);
+    expect(msg).toContain('x'.repeat(39) + '…, ' + 'y'.repeat(39) + '…');
+  });
+
   test('a long header list is shortened', () => {
     const headers = Array.from({ length: 40 }, (_, i) => `Col ${i}`);
     const msg = messageOf(() => readTable(src('F', [headers, headers]), 'followers'));
@@ -253,6 +267,17 @@ describe('readFollowers', () => {
     expect(f[3].hasPicture).toBe(false); // Instagram's default avatar
   });
 
+  test('spreadsheet errors (#N/A, #REF!) are unknown values, not text, and never a handle', () => {
+    const grid: Grid = [
+      ['Username', 'Full Name', 'Followers', 'Has profile picture', 'Private', 'Joined', 'Website'],
+      ['#N/A', '#N/A', '#N/A', '#N/A', '#N/A', '#N/A', '#N/A'],
+      ['jane.doe', '#REF!', '#VALUE!', '#N/A', '#DIV/0!', '#NAME?', '#ERROR!'],
+    ];
+    const f = readFollowers(readTable(src('Followers', grid), 'followers'));
+    expect(f[0].handle).toBe('');
+    expect(f[1]).toEqual({ index: 1, handle: 'jane.doe' });
+  });
+
   test('a name built from First Name + Last Name (LinkedIn), the platform from the URL', () => {
     const t = readTable(src('F', [['First Name', 'Last Name', 'URL'], ['Jane', 'Doe', 'https://www.linkedin.com/in/jane-doe'], ['', 'Solo', 'https://www.linkedin.com/in/solo']]), 'followers');
     expect(readFollowers(t)).toEqual([
@@ -273,5 +298,23 @@ describe('readFollowers', () => {
     const [f] = readFollowers(t);
     expect(f).toMatchObject({ hasPicture: true, isPrivate: false, posts: 32, followers: 1000, following: 955 });
     expect(f.externalUrl).toBeUndefined();
+  });
+});
+
+describe('dateOrder', () => {
+  const t = (dates: string[]) => readTable(src('F', [['Handle', 'Joined'], ...dates.map((d, i) => [`u${i}`, d])]), 'followers');
+  test.each<[string[], 'MDY' | 'DMY']>([
+    [['05/03/2024', '06/04/2024'], 'MDY'], // nothing settles it: the US reading
+    [['05/03/2024', '25/03/2024'], 'DMY'],
+    [['05/03/2024', '03/25/2024'], 'MDY'],
+    [['25/03/2024', '03/25/2024'], 'MDY'], // contradictory: the default
+    [["'25-03-2024"], 'DMY'],
+    [['2024-03-25', 'Dec 8, 2024'], 'MDY'],
+  ])('%p → %p', (dates, want) => expect(dateOrder(t(dates), 'joined')).toBe(want));
+
+  test('readFollowers reads a day-first column day-first throughout; absent fields are MDY', () => {
+    const table = t(['05/03/2024', '25/03/2024']);
+    expect(readFollowers(table).map((f) => f.joined)).toEqual([Date.UTC(2024, 2, 5), Date.UTC(2024, 2, 25)]);
+    expect(dateOrder(table, 'lastPost')).toBe('MDY');
   });
 });

@@ -3,6 +3,7 @@ import {
   cleanText,
   fixMojibake,
   isBlank,
+  isErrorValue,
   normalizeEmail,
   normalizeHandle,
   normalizePhone,
@@ -25,6 +26,8 @@ describe('cleanText', () => {
     ['\uFEFFFirst Name', 'First Name'],
     ["'90503", '90503'],
     ["\uFEFF'00501", '00501'],
+    ["'jane'", 'jane'],
+    ["'", ''],
     ['"Jane Doe"', 'Jane Doe'],
     ['""quoted twice""', 'quoted twice'],
     ['\u201CSmart\u201D', 'Smart'],
@@ -99,6 +102,14 @@ describe('isBlank', () => {
   ])('%p → %p', (v, want) => expect(isBlank(v)).toBe(want));
 });
 
+describe('isErrorValue', () => {
+  test.each<[Cell, boolean]>([
+    ['#N/A', true], ['#REF!', true], ['#VALUE!', true], ['#DIV/0!', true], ['#NAME?', true], ['#NUM!', true], ['#NULL!', true],
+    ['#ERROR!', true], ['#SPILL!', true], ['#CALC!', true], [' #n/a ', true],
+    ['#1001', false], ['#', false], ['N/A', false], ['', false], [null, false], [0, false],
+  ])('%p → %p', (v, want) => expect(isErrorValue(v)).toBe(want));
+});
+
 describe('parseCount', () => {
   test.each<[Cell, number | undefined]>([
     [1234, 1234],
@@ -109,6 +120,7 @@ describe('parseCount', () => {
     ['12\u00A0345', 12345],
     ['1.234', 1234],
     ['1.234.567', 1234567],
+    ['12,34,567', 1234567], // Indian grouping
     ["1'234", 1234],
     ['1.2k', 1200],
     ['1.2K', 1200],
@@ -343,6 +355,16 @@ describe('normalizeHandle', () => {
     ['jane@mastodon.social', 'jane@mastodon.social'],
     ['https://mastodon.social/@Jane', 'jane@mastodon.social'],
     ['https://example.com/about', ''],
+    ['#N/A', ''],
+    ['#REF!', ''],
+    ['#ERROR!', ''],
+    ['-', ''],
+    ['—', ''],
+    ['?', ''],
+    ['...', ''],
+    ["''", ''],
+    ['n/a', ''],
+    ['N/A', ''],
     ['', ''],
     [null, ''],
     [12345, '12345'],
@@ -361,4 +383,93 @@ describe('normalizeHandle', () => {
     ['jane', undefined],
     ['https://example.com/jane', undefined],
   ])('platformOfUrl %p → %p', (v, want) => expect(platformOfUrl(v)).toBe(want));
+});
+
+describe('round trips (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+
+  test('counts formatted the US, German, French and Swiss ways read back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2e9 }), (n) => {
+        for (const locale of ['en-US', 'de-DE', 'fr-FR', 'de-CH']) expect(parseCount(n.toLocaleString(locale))).toBe(n);
+      }),
+    );
+  });
+
+  test('money with two decimals, US and European, with symbols and negatives, reads back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e10 }), (cents) => {
+        const x = cents / 100;
+        const us = x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        const de = x.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        expect(parseMoney(us)).toBe(x);
+        expect(parseMoney('$' + us)).toBe(x);
+        expect(parseMoney(de)).toBe(x);
+        expect(parseMoney(de + ' €')).toBe(x);
+        expect(parseMoney(x.toLocaleString('en-US', { style: 'currency', currency: 'USD' }))).toBe(x);
+        expect(parseMoney(x.toLocaleString('de-DE', { style: 'currency', currency: 'EUR' }))).toBe(x);
+        expect(parseMoney(x.toFixed(2))).toBe(x);
+        if (x > 0) {
+          expect(parseMoney('(' + us + ')')).toBe(-x);
+          expect(parseMoney('-$' + us)).toBe(-x);
+        }
+      }),
+    );
+  });
+
+  test('instants written as ISO, Unix seconds/ms, serials and US dates read back', () => {
+    // Unix seconds are told from serials by size: from 1e8 (March 1973) on; social data starts decades later.
+    fc.assert(
+      fc.property(fc.integer({ min: 1e8, max: Date.UTC(2099, 0, 1) / 1000 }), (sec) => {
+        const t = sec * 1000;
+        const d = new Date(t);
+        expect(parseDate(d.toISOString())).toBe(t);
+        expect(parseDate(d.toUTCString())).toBe(t);
+        expect(parseDate(sec)).toBe(t);
+        expect(parseDate(t)).toBe(t);
+        const day = t - (t % 86400000);
+        expect(parseDate(day / 86400000 + 25569)).toBe(day);
+        const us = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
+        expect(parseDate(us)).toBe(day);
+        const dmy = `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+        expect(parseDate(dmy)).toBe(day);
+        const named = d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+        expect(parseDate(named)).toBe(day);
+      }),
+    );
+  });
+
+  test('any text that went through UTF-8 → Latin-1 or Windows-1252 comes back', () => {
+    const latin1 = (s: string) => Array.from(Buffer.from(s, 'utf8'), (b) => String.fromCharCode(b)).join('');
+    const cp1252 = (s: string) => new TextDecoder('windows-1252').decode(Buffer.from(s, 'utf8'));
+    const words = fc.array(fc.constantFrom('José', 'Müller', 'Zoë', 'Ñandú', 'Łódź', 'Ærø', 'straße', 'naïve', '’', '“hi”', '😊', 'café', 'plain', 'Øre'), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(words, (ws) => {
+        const s = ws.join(' ');
+        expect(fixMojibake(latin1(s))).toBe(s);
+        expect(fixMojibake(cp1252(s))).toBe(s);
+        expect(fixMojibake(s)).toBe(s);
+      }),
+    );
+  });
+
+  test('every profile URL form of a handle normalises to the handle', () => {
+    // platform routes (x.com/i, instagram.com/p, …) are not users
+    const reserved = ['i', 'p', 'tv', 'reel', 'reels', 'home', 'search', 'explore', 'hashtag', 'settings', 'share', 'pages', 'groups', 'events', 'watch', 'pin', 'ideas', 'today', 'about', 'legal', 'direct', 'accounts', 'messages', 'notifications', 'marketplace', 'sharer', 'photo', 'developer', 'stories', 'intent', 'people'];
+    const handle = fc.stringMatching(/^[a-z0-9_]([a-z0-9._]{0,20}[a-z0-9_])?$/).filter((h) => reserved.indexOf(h) < 0 && h !== '_u');
+    fc.assert(
+      fc.property(handle, (h) => {
+        const forms = [
+          h, '@' + h, '@' + h.toUpperCase(), `https://www.instagram.com/${h}/`, `https://instagram.com/_u/${h}`, `instagram.com/${h}`,
+          `https://x.com/${h}`, `https://twitter.com/${h}?s=20`, `https://www.tiktok.com/@${h}`, `https://www.threads.net/@${h}`,
+          `https://www.threads.com/@${h}`, `https://www.facebook.com/${h}`, `https://www.linkedin.com/in/${h}/`, `https://www.pinterest.com/${h}/`,
+          `"@${h}"`, `'@${h}`,
+        ];
+        for (const f of forms) expect(normalizeHandle(f)).toBe(h);
+        expect(normalizeHandle(`https://bsky.app/profile/${h}.bsky.social`)).toBe(`${h}.bsky.social`);
+        expect(normalizeHandle(`@${h}@mastodon.social`)).toBe(`${h}@mastodon.social`);
+      }),
+    );
+  });
 });

@@ -56,7 +56,8 @@ const COPY_SOURCE = `(function copy(v, depth) {
 })`;
 
 type Copy = (v: unknown, depth: number) => unknown;
-const copyHere = vm.runInThisContext(COPY_SOURCE) as Copy;
+let copyHereFn: Copy | undefined;
+const copyHere: Copy = (v, depth) => (copyHereFn ??= vm.runInThisContext(COPY_SOURCE) as Copy)(v, depth);
 
 export class Bundle {
   private script!: vm.Script;

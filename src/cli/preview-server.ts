@@ -149,7 +149,15 @@ export function createPreviewServer(session: PreviewSession, assets: () => PageA
     if (method === 'GET' && path === '/page.js') return send(res, 200, 'text/javascript; charset=utf-8', assets().js);
     if (method === 'GET' && path === '/favicon.ico') return send(res, 204, 'text/plain', '');
     if (method === 'GET' && path === '/sidebar') return send(res, 200, 'text/html; charset=utf-8', withShim(session.sidebarPage()));
-    if (method === 'GET' && path === '/dialog') return send(res, 200, 'text/html; charset=utf-8', withShim(session.dialogPage(Number(url.searchParams.get('i')))));
+    if (method === 'GET' && path === '/dialog') {
+      let html: string;
+      try {
+        html = session.dialogPage(Number(url.searchParams.get('i')));
+      } catch (e) {
+        throw new HttpError(404, messageOf(e));
+      }
+      return send(res, 200, 'text/html; charset=utf-8', withShim(html));
+    }
 
     if (method === 'GET' && path === '/api/state') return json(res, 200, session.state());
     if (method === 'GET' && path === '/api/cells') {

@@ -7,12 +7,12 @@ import type { EmuSheetState, Workbook } from '../emulator';
 import { parseA1, toA1 } from '../preview-page/a1';
 import { backgrounds, type RuleData } from './preview-formats';
 import { customFunctionNames, parseFormula, toRectangle, type FormulaCall } from './preview-formulas';
-import { FileProblem, readCsvFile, tabNameFor, type ImportedValue } from './preview-files';
+import { readCsvFile, tabNameFor, type ImportedValue } from './preview-files';
 import { toCsv } from './preview-csv';
 import { Bundle, CUSTOM_FUNCTION_TIMEOUT_MS, messageOf, type EmulatorLike, type Outcome } from './preview-runtime';
 
 export interface EmulatorApi extends EmulatorLike<Workbook> {
-  createWorkbook(tabs: { name: string; values: Cell[][] }[]): Workbook;
+  createWorkbook(tabs: { name: string; values: Cell[][] }[], opts?: { name?: string }): Workbook;
 }
 
 /** What an action did, for the page: the result and what the add-on showed. */
@@ -60,6 +60,8 @@ export interface CellWindow {
 }
 
 interface Spill {
+  /** the formula text, to follow the cell when columns or rows are inserted or deleted before it */
+  formula: string;
   key: string;
   result: { rect: unknown[][] } | { error: string; display: string };
   /** the cells written below/right of the anchor, to clear them when the result changes */
@@ -111,17 +113,18 @@ export class PreviewSession {
   private calculatedVersion = -1;
   private lock = false;
 
+  /** `dist`: the folder holding Code.js and the HTML files (dist/ of the repository) */
   constructor(
-    readonly root: string,
+    readonly dist: string,
     private readonly emulator: EmulatorApi,
     readonly book: Workbook,
   ) {
-    this.bundle = new Bundle(join(root, 'dist', 'Code.js'));
+    this.bundle = new Bundle(join(dist, 'Code.js'));
     this.lastSelection = book.selection;
   }
 
   private readFile = (name: string): string => {
-    const file = join(this.root, 'dist', `${name.replace(/\.html$/, '')}.html`);
+    const file = join(this.dist, `${name.replace(/\.html$/, '')}.html`);
     if (!/^[\w-]+(\.html)?$/.test(name) || !existsSync(file)) throw new Error(`No HTML file named ${name} was found.`);
     return readFileSync(file, 'utf8');
   };
@@ -305,7 +308,8 @@ export class PreviewSession {
         return { ok: false, error: messageOf(e), ui: g.ui, ms: Date.now() - started };
       }
     });
-    this.spills.delete(`${s.id}:${ref.row}:${ref.column}`); // re-entering a formula recalculates it, as in Sheets
+    const entered = this.spills.get(`${s.id}:${ref.row}:${ref.column}`);
+    if (entered) entered.key = ''; // re-entering a formula recalculates it, as in Sheets
     const effects = this.effects(out);
     this.recalculate();
     return effects;
@@ -352,17 +356,27 @@ export class PreviewSession {
     if (this.calculatedVersion === this.version) return;
     this.calculatedVersion = this.version;
     const functions = this.customFunctions;
-    const live = new Set<string>();
+    const anchors: { s: EmuSheetState; row: number; column: number; formula: string; key: string }[] = [];
     for (const s of this.book.sheets) {
       s.formulas.forEach((line, r0) => {
         if (!line) return;
         line.forEach((f, c0) => {
-          if (!f) return;
-          const key = `${s.id}:${r0 + 1}:${c0 + 1}`;
-          live.add(key);
-          this.evaluateCell(s, r0 + 1, c0 + 1, f, functions, key);
+          if (f) anchors.push({ s, row: r0 + 1, column: c0 + 1, formula: f, key: `${s.id}:${r0 + 1}:${c0 + 1}` });
         });
       });
+    }
+    const live = new Set(anchors.map((a) => a.key));
+    // A formula whose cell moved (the add-on inserted or deleted columns before it) carries its spill along:
+    // its record follows it when the same formula sits over the same spilled values at the new place.
+    for (const a of anchors) {
+      if (this.spills.has(a.key)) continue;
+      for (const [key, spill] of this.spills) {
+        if (live.has(key) || spill.formula !== a.formula || !key.startsWith(`${a.s.id}:`)) continue;
+        if (!this.intact(a.s, a.row, a.column, spill)) continue;
+        this.spills.delete(key);
+        this.spills.set(a.key, spill);
+        break;
+      }
     }
     for (const [key, spill] of this.spills) {
       if (live.has(key)) continue;
@@ -371,6 +385,7 @@ export class PreviewSession {
       if (s) this.clearSpill(s, r, c, spill);
       this.spills.delete(key);
     }
+    for (const a of anchors) this.evaluateCell(a.s, a.row, a.column, a.formula, functions, a.key);
   }
 
   private argValues(call: FormulaCall, s: EmuSheetState, row: number, column: number): { args: unknown[] } | { error: string; display: string } {
@@ -425,7 +440,7 @@ export class PreviewSession {
         result = out.ok ? { rect: toRectangle(out.value) } : { error: out.error ?? 'Error', display: '#ERROR!' };
       }
     } else cacheKey = `${formula}\u0000error`;
-    const spill: Spill = { key: cacheKey, result: result!, rows: 1, columns: 1, written: null };
+    const spill: Spill = { formula, key: cacheKey, result: result!, rows: 1, columns: 1, written: null };
     if (previous) this.clearSpill(s, row, column, previous);
     this.write(s, row, column, spill);
     this.spills.set(key, spill);
@@ -504,4 +519,3 @@ export class PreviewSession {
   }
 }
 
-export { FileProblem };

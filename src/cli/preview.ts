@@ -2,7 +2,7 @@
 // build/preview.js (bundled by scripts/build.mjs) is what bin/preview.js runs.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createGlobals, createWorkbook, type Workbook } from '../emulator';
@@ -17,6 +17,8 @@ export interface PreviewOptions {
   /** 0 = any free port */
   port?: number;
   root?: string;
+  /** the folder holding Code.js and Sidebar.html; default <root>/dist */
+  dist?: string;
 }
 
 export interface Preview {
@@ -26,7 +28,7 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-const emulator: EmulatorApi = { createWorkbook: (tabs) => createWorkbook(tabs), createGlobals: (book, opts) => createGlobals(book, opts) };
+const emulator: EmulatorApi = { createWorkbook: (tabs, opts) => createWorkbook(tabs, opts), createGlobals: (book, opts) => createGlobals(book, opts) };
 
 /** The repository: the nearest folder above this file with a package.json (build/ or src/cli/ alike). */
 export function findRoot(from = __dirname): string {
@@ -63,14 +65,16 @@ export function openWorkbook(root: string, argv: string[]): { book: Workbook; ex
     }
     return { name: tab, values: readCsvFile(file, bytes) };
   });
-  if (tabs.length) return { book: createWorkbook(tabs), example: false };
+  if (tabs.length) return { book: createWorkbook(tabs, { name: basename(args.followers!) }), example: false };
   return { book: createWorkbook([]), example: true };
 }
 
 export async function startPreview(opts: PreviewOptions = {}): Promise<Preview> {
   const root = opts.root ?? findRoot();
+  const dist = opts.dist ?? join(root, 'dist');
+  if (!existsSync(join(dist, 'Code.js'))) throw new Error(`${join(dist, 'Code.js')} is missing: run \`npm run build\` (npm start does)`);
   const { book, example } = openWorkbook(root, opts.argv ?? []);
-  const session = new PreviewSession(root, emulator, book);
+  const session = new PreviewSession(dist, emulator, book);
   if (example) {
     const out = session.call('insertExampleData', []);
     if (!out.ok) process.stderr.write(`preview: insertExampleData failed: ${out.error}\n`);

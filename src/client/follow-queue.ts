@@ -1,5 +1,5 @@
 // Today's follow queue: who to follow, in order, and why. Clicking a name selects that row in the sheet.
-import type { QueueItem } from './api-types';
+import type { QueueItem } from '../server/api';
 import { el } from './elements';
 
 export function renderQueue(items: QueueItem[], select: (row: number) => void): HTMLElement {

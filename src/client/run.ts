@@ -1,7 +1,7 @@
 // The one door to the server: google.script.run wrapped as a typed promise.
 // google.script.run only carries plain data (primitives, arrays, plain objects): a Date or a
 // function makes the real call fail without a useful message, so it is refused here, by name.
-import type { ServerApi } from './api-types';
+import type { ServerApi } from '../server/api';
 
 interface Runner {
   withSuccessHandler(fn: (value: unknown) => void): Runner;

@@ -1,6 +1,6 @@
 // The sidebar's scoring run: one call to begin, one call per chunk (each well under Apps Script's
 // 6-minute limit), then one to finish. Progress is reported after each chunk.
-import type { Report, ServerApi } from './api-types';
+import type { Report, ServerApi } from '../server/api';
 
 type Call = <K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
 

@@ -1,7 +1,7 @@
 // Client-side checks of the settings form, so a typo gets a message next to its field before
 // any server round trip. The server validates again (validateSettings); its errors are shown the same way.
 import type { Platform, Settings } from '../core/types';
-import type { FieldError } from './api-types';
+import type { FieldError } from '../server/api';
 import { validateSettings } from '../core/settings';
 
 export const PLATFORM_CHOICES: { value: Platform; label: string }[] = [

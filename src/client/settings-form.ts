@@ -3,7 +3,7 @@
 // next to the same fields.
 import type { Settings } from '../core/types';
 import { PLATFORMS } from '../core/platforms';
-import type { FieldError } from './api-types';
+import type { FieldError } from '../server/api';
 import { el, options, replace } from './elements';
 import { checkSettings, draftOf, DRAFT_FIELDS, fieldOf, PLATFORM_CHOICES, type SettingsDraft } from './settings-checks';
 

@@ -1,8 +1,9 @@
 // The sidebar's entry: reads status, settings and the last report, and wires the panels to the server.
 import type { Settings } from '../core/types';
-import type { Report, Status } from './api-types';
-import { replace } from './elements';
+import type { Report, Status } from '../server/api';
+import { el, replace } from './elements';
 import { renderQueue } from './follow-queue';
+import { mountImportPanel } from './import-panel';
 import { call, callByName } from './run';
 import { runScoring } from './scoring-run';
 import { createSettingsForm } from './settings-form';
@@ -55,7 +56,12 @@ function start(): void {
       replace(byId('queue'));
       return;
     }
-    replace(byId('summary'), renderSummary(report.summary, settings ? settings.platform : undefined));
+    const warnings = (report.warnings || []).map((w) => el('li', {}, w));
+    replace(
+      byId('summary'),
+      renderSummary(report.summary, settings ? settings.platform : undefined),
+      warnings.length ? el('ul', { className: 'warnings' }, ...warnings) : null,
+    );
     replace(byId('queue'), renderQueue(report.queue || [], selectRow));
   }
 
@@ -90,17 +96,21 @@ function start(): void {
   });
   replace(byId('status-mount'), statusPanel.root);
 
+  function refreshStatus(): void {
+    call('getStatus')
+      .then((st) => {
+        status = st;
+        showStatus();
+      })
+      .catch((e: Error) => say(e.message));
+  }
+
   const settingsForm = createSettingsForm({
     save: (s) => call('saveSettings', s),
     saved(s) {
       settings = s;
       replace(message);
-      call('getStatus')
-        .then((st) => {
-          status = st;
-          showStatus();
-        })
-        .catch((e: Error) => say(e.message));
+      refreshStatus();
     },
   });
   replace(byId('settings-mount'), settingsForm.root);
@@ -157,7 +167,13 @@ function start(): void {
       });
   });
 
-  mountImport(byId('import-mount'));
+  // The import panel (src/client/import-panel.ts) sends rows through the same door, untyped by name;
+  // an import can add a tab or rows, so the status is read again after each one.
+  mountImportPanel(byId('import-mount'), (fn, ...args) => {
+    const done = callByName(fn, ...args);
+    if (fn === 'importRows') done.then(refreshStatus, () => undefined);
+    return done;
+  });
 
   Promise.all([call('getSettings'), call('getStatus'), call('getReport')])
     .then(([s, st, report]) => {
@@ -172,17 +188,6 @@ function start(): void {
       clearButton.disabled = false;
       showStatus();
     });
-}
-
-/**
- * Mount point of the import panel. src/client/import-panel.ts (the imports engineer's) did not exist
- * when this was written; once it does: `import { mountImportPanel } from './import-panel'` and call
- * `mountImportPanel(root, callByName)` here.
- */
-function mountImport(root: HTMLElement): void {
-  void callByName;
-  replace(root);
-  byId('import-section').hidden = true;
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

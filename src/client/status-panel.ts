@@ -1,7 +1,7 @@
 // What the add-on found: a tab per kind and the columns it recognised. Each can be chosen by hand;
 // the choice is saved as settings (`tabs`, `columnOverrides`) and the status is read again.
-import type { Settings, TableKind } from '../core/types';
-import type { Status } from './api-types';
+import { OUTPUT_HEADERS, type Settings, type TableKind } from '../core/types';
+import type { Status } from '../server/api';
 import { el, options, replace } from './elements';
 
 const KINDS: { kind: TableKind; label: string; required?: boolean }[] = [
@@ -177,5 +177,7 @@ function labelOf(kind: TableKind, field: string): string {
 function headersOf(status: Status, kind: TableKind): string[] {
   const all = status.headers && status.headers[kind];
   const list = all && all.length ? all : Object.values((status.columns && status.columns[kind]) || {});
-  return list.filter((h, i) => h !== '' && list.indexOf(h) === i);
+  // The add-on's own output columns are never an input.
+  const own = new Set<string>(OUTPUT_HEADERS);
+  return list.filter((h, i) => h !== '' && !own.has(h) && list.indexOf(h) === i);
 }

@@ -3,7 +3,7 @@
 import type { Recommendation } from '../core/types';
 import { PLATFORMS } from '../core/platforms';
 import type { Platform } from '../core/types';
-import type { Summary } from './api-types';
+import type { Summary } from '../server/api';
 import { el } from './elements';
 
 /** Row colours of DESIGN.md (fill) with a darker edge so a light bar still reads on white. */

@@ -1,6 +1,6 @@
 // Engagement points per person from interaction rows (handle, type, date) or per-person count rows
 // (handle + comments/likes/… columns, or handle + type + count): weighted by type, decayed by age.
-import { cellOf } from './table';
+import { cellOf, dateOrder } from './table';
 import type { Engagement, EngagementType, Table } from './types';
 import { cleanText, normalizeHandle, parseCount, parseDate } from './values';
 
@@ -12,6 +12,8 @@ export const UNKNOWN_WEIGHT = 1;
 export const HALF_LIFE_DAYS = 30;
 
 const DAY_MS = 86400000;
+/** One person's count of one kind of interaction above this is a broken cell (a formula gone wrong), not data. */
+export const MAX_COUNT = 1e6;
 
 /** Count columns of a per-person table, by the type they count. */
 const COUNT_FIELDS: [string, EngagementType][] = [
@@ -68,6 +70,7 @@ export function decay(date: number | undefined, now: number): number {
 
 function add(map: Map<string, Engagement>, handle: string, type: EngagementType | undefined, count: number, date: number | undefined, now: number): void {
   if (!(count > 0)) return;
+  if (count > MAX_COUNT) count = MAX_COUNT;
   let e = map.get(handle);
   if (!e) {
     e = { points: 0, counts: {} };
@@ -86,14 +89,16 @@ function add(map: Map<string, Engagement>, handle: string, type: EngagementType 
  */
 export function readEngagement(tables: Table[], now: number): Map<string, Engagement> {
   const map = new Map<string, Engagement>();
+  const typeCache = new Map<string, EngagementType | undefined>();
   for (const table of tables) {
     const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined);
     const hasType = table.columns.type !== undefined;
     const hasCount = table.columns.count !== undefined;
+    const order = dateOrder(table, 'date');
     for (let i = 0; i < table.rows.length; i++) {
       const handle = normalizeHandle(cellOf(table, i, 'handle'));
       if (!handle) continue;
-      const date = parseDate(cellOf(table, i, 'date'));
+      const date = parseDate(cellOf(table, i, 'date'), order);
       let added = false;
       for (const [field, type] of countCols) {
         const n = parseCount(cellOf(table, i, field));
@@ -104,7 +109,13 @@ export function readEngagement(tables: Table[], now: number): Map<string, Engage
       }
       if (added || (countCols.length && !hasType)) continue;
       const typeCell = cellOf(table, i, 'type');
-      const type = hasType ? engagementType(typeCell) : undefined;
+      let type: EngagementType | undefined;
+      if (hasType) {
+        // few distinct labels in many rows: classify each once
+        const key = typeof typeCell === 'string' ? typeCell : String(typeCell);
+        if (typeCache.has(key)) type = typeCache.get(key);
+        else typeCache.set(key, (type = engagementType(typeCell)));
+      }
       let count = 1;
       if (hasCount) {
         const n = parseCount(cellOf(table, i, 'count'));

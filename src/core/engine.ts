@@ -107,7 +107,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     table,
     followers,
     customers: ctx.customers,
-    match: createMatcher(ctx.customers),
+    match: createMatcher(ctx.customers, { followers: followers.length || undefined }),
     engagement: new Map(ctx.engagement),
     following: new Set(ctx.following),
     byHandle,

@@ -13,8 +13,10 @@ import {
   handleLetters,
   handleParts,
   isBusinessWord,
+  givenNameFloor,
   isNickname,
-  jaroWinkler,
+  similarNames,
+  surnameFloor,
   nameTokens,
   plainTokens,
 } from './names';
@@ -33,22 +35,36 @@ interface NameView {
   middle: string[];
 }
 
+interface LocalView {
+  /** email local part, separators removed ("jane.doe87" → "janedoe87") */
+  local: string;
+  /** the same without digits */
+  letters: string;
+  /** the local part is just the customer's name */
+  named: boolean;
+}
+
 interface CustomerView {
   names: NameView[];
   handles: string[];
-  /** email local parts, separators removed ("jane.doe87") */
-  locals: string[];
+  locals: LocalView[];
 }
 
 interface FollowerView {
   handle: string;
   /** handle without separators: "jane.doe87" → "janedoe87" */
   compact: string;
+  /** the same without digits */
+  compactLetters: string;
   /** handle letters as typed and with the vowel collapse of canonToken */
   plainLetters: string;
   canonLetters: string;
   /** display-name tokens, canonical */
   display: string[];
+  /** display tokens then name tokens found inside the handle (filled by the matcher) */
+  tokens?: string[];
+  /** how many of `tokens` come from the display name */
+  shown?: number;
 }
 
 /** Term frequencies of name tokens among the customers, smoothed toward a population of unseen names. */
@@ -62,7 +78,7 @@ interface Frequencies {
 interface Level<P> {
   /** short id, used by tests and by the evidence text */
   id: string;
-  when: (p: P) => boolean;
+  when: (p: P, f: FollowerView) => boolean;
   /** P(level | same person) */
   m: number;
   /** P(level | different people): a constant, or computed from term frequencies */
@@ -73,18 +89,11 @@ interface Level<P> {
 
 interface Comparison<P> {
   name: string;
-  /** The facts to grade, one per value the customer has (several emails, several names); [] = no data. */
-  facts: (f: FollowerView, c: CustomerView) => P[];
+  /** How many values the customer has to grade (several emails, several names); 0 = no data, no weight. */
+  count: (c: CustomerView) => number;
+  /** The k-th value, as the levels read it (the best level over all values counts). */
+  fact: (f: FollowerView, c: CustomerView, k: number) => P;
   levels: Level<P>[];
-}
-
-interface HandleFacts {
-  equal: boolean;
-}
-
-interface EmailFacts {
-  local: string;
-  handle: string;
 }
 
 type FirstInDisplay = 'exact' | 'nick' | 'fuzzy' | 'initial' | 'none';
@@ -108,45 +117,75 @@ interface NameFacts {
 
 const digitsOff = (s: string) => s.replace(/\d+/g, '');
 
-const HANDLE: Comparison<HandleFacts> = {
+const HANDLE: Comparison<string[]> = {
   name: 'handle written in an order',
-  facts: (f, c) => (c.handles.length ? [{ equal: c.handles.indexOf(f.handle) >= 0 }] : []),
+  count: (c) => (c.handles.length ? 1 : 0),
+  fact: (f, c) => c.handles,
   levels: [
-    { id: 'handle', when: (p) => p.equal, m: 0.9, u: 1e-7, says: () => 'handle written in an order' },
+    { id: 'handle', when: (handles, f) => handles.indexOf(f.compact) >= 0, m: 0.9, u: 1e-7, says: () => 'handle written in an order' },
     // A different handle in the orders is mild evidence against: it may be another platform's.
     { id: 'other-handle', when: () => true, m: 0.15, u: 0.99, says: () => '' },
   ],
 };
 
-const EMAIL: Comparison<EmailFacts> = {
+const EMAIL: Comparison<LocalView> = {
   name: 'email local part vs handle',
-  facts: (f, c) => c.locals.map((local) => ({ local, handle: f.compact })),
+  count: (c) => c.locals.length,
+  fact: (f, c, k) => c.locals[k],
   levels: [
-    // Longer names are rarer, so a long exact local part is near proof.
-    { id: 'email=handle', when: (p) => p.local.length >= 6 && p.local === p.handle, m: 0.3, u: 1e-7, says: () => 'email matches handle' },
-    { id: 'email=handle-short', when: (p) => p.local.length >= 4 && p.local === p.handle, m: 0.05, u: 2e-5, says: () => 'email matches handle' },
+    // A long local part that is not just the person's name (or carries the same digits) is near proof.
+    {
+      id: 'email=handle',
+      when: (p, f) => p.local.length >= 6 && p.local === f.compact && (!p.named || p.letters !== p.local),
+      m: 0.3,
+      u: 1e-7,
+      says: () => 'email matches handle',
+    },
+    // jane.doe@ and @jane.doe: mostly the name again, which the name comparison already counts.
+    { id: 'email=handle-name', when: (p, f) => p.local.length >= 4 && p.local === f.compact, m: 0.3, u: 2e-3, says: () => 'email matches handle' },
     {
       id: 'email~handle',
-      when: (p) => digitsOff(p.local).length >= 5 && digitsOff(p.local) === digitsOff(p.handle),
+      when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
       m: 0.1,
-      u: 1e-6,
+      u: 1e-5,
+      says: () => 'email matches handle (apart from digits)',
+    },
+    {
+      id: 'email~handle-name',
+      when: (p, f) => p.letters.length >= 4 && p.letters === f.compactLetters,
+      m: 0.1,
+      u: 1e-2,
       says: () => 'email matches handle (apart from digits)',
     },
     {
       id: 'email-in-handle',
-      when: (p) => {
-        const a = digitsOff(p.local);
-        const b = digitsOff(p.handle);
-        const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-        return short.length >= 6 && long.indexOf(short) >= 0;
+      when: (p, f) => {
+        if (p.named) return false;
+        const a = p.letters;
+        const b = f.compactLetters;
+        return a.length <= b.length ? a.length >= 6 && b.indexOf(a) >= 0 : b.length >= 6 && a.indexOf(b) >= 0;
       },
       m: 0.05,
       u: 1e-5,
-      says: () => 'email and handle share a name',
+      says: () => 'email and handle share a word',
     },
     { id: 'email-differs', when: () => true, m: 0.55, u: 0.999, says: () => '' },
   ],
 };
+
+/** True when an email's letters are only the person's name (janedoe, jdoe, doejane, janed, jane). */
+function nameShaped(letters: string, names: NameView[]): boolean {
+  for (const n of names) {
+    for (const [f, l] of [
+      [n.plainFirst, n.plainLast],
+      [n.first, n.last],
+    ]) {
+      if (letters === f || (l && (letters === l || letters === f + l || letters === l + f || letters === f[0] + l || letters === f + l[0])))
+        return true;
+    }
+  }
+  return false;
+}
 
 // Stand-ins for "how often do two strangers' first names agree this way", by level.
 const NICK_SHARE = 0.004;
@@ -158,28 +197,29 @@ const fullName = (p: NameFacts) => p.name.full;
 
 const NAME: Comparison<NameFacts> = {
   name: 'name vs display name and handle',
-  facts: (f, c) => c.names.map((n) => nameFacts(f, n)),
+  count: (c) => c.names.length,
+  fact: (f, c, k) => nameFacts(f, c.names[k]),
   levels: [
     {
       id: 'full+handle',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.handleFirst === 'exact' && p.handleLast,
       m: 0.35,
-      // a stranger with the same name writes it in the handle about half the time
-      u: (p, tf) => fullTf(p, tf) * 0.5,
+      // a stranger with the same name shows it this way as often as the customer would
+      u: (p, tf) => fullTf(p, tf) * 0.35,
       says: (p) => `name and handle match ${fullName(p)}`,
     },
     {
       id: 'full',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact',
       m: 0.25,
-      u: fullTf,
+      u: (p, tf) => fullTf(p, tf) * 0.25,
       says: (p) => `name matches ${fullName(p)}`,
     },
     {
       id: 'full-in-handle',
       when: (p) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0,
       m: 0.15,
-      u: (p, tf) => fullTf(p, tf) * 0.5,
+      u: (p, tf) => fullTf(p, tf) * 0.15,
       says: (p) => `handle spells ${fullName(p)}`,
     },
     {
@@ -211,6 +251,14 @@ const NAME: Comparison<NameFacts> = {
       m: 0.05,
       u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE,
       says: (p) => `initial and surname match ${fullName(p)}`,
+    },
+    {
+      // "James Smith" for customer John Smith: another person of the family, if anything
+      id: 'first-differs',
+      when: (p) => !!p.name.last && p.last === 'exact' && p.first === 'none' && p.others > 0,
+      m: 0.005,
+      u: (p, tf) => tf.last(p.name.last),
+      says: () => '',
     },
     {
       id: 'near-both',
@@ -251,10 +299,7 @@ const LADDER = [HANDLE, EMAIL, NAME] as Comparison<unknown>[];
 
 // ---- facts about one customer name vs one follower -----------------------------------------------
 
-function similar(a: string, b: string): boolean {
-  if (a.length < 3 || b.length < 3) return false;
-  return jaroWinkler(a, b) >= (Math.min(a.length, b.length) <= 4 ? 0.92 : 0.9);
-}
+const RANK: Record<FirstInDisplay, number> = { exact: 4, nick: 3, fuzzy: 2, initial: 1, none: 0 };
 
 function nameFacts(f: FollowerView, n: NameView): NameFacts {
   const d = f.display;
@@ -267,7 +312,6 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
     if (lastAt >= 0) last = 'exact';
   }
   // first name: best kind of agreement among the display tokens, never the surname's token
-  const rank: Record<FirstInDisplay, number> = { exact: 4, nick: 3, fuzzy: 2, initial: 1, none: 0 };
   for (let i = 0; i < d.length; i++) {
     if (i === lastAt) continue;
     const t = d[i];
@@ -280,17 +324,17 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
             : 'none'
           : isNickname(t, n.first)
             ? 'nick'
-            : similar(t, n.first)
+            : similarNames(t, n.first)
               ? 'fuzzy'
               : 'none';
-    if (rank[kind] > rank[first]) {
+    if (RANK[kind] > RANK[first]) {
       first = kind;
       firstAt = i;
     }
   }
   if (n.last && last === 'none') {
     for (let i = 0; i < d.length; i++) {
-      if (i !== firstAt && similar(d[i], n.last)) {
+      if (i !== firstAt && similarNames(d[i], n.last)) {
         last = 'fuzzy';
         lastAt = i;
         break;
@@ -380,63 +424,129 @@ function customerView(c: Customer): CustomerView {
       names.push(v);
     }
   }
-  const locals: string[] = [];
+  const locals: LocalView[] = [];
   for (const e of c.emails) {
-    const l = emailLocal(e);
-    if (l && locals.indexOf(l) < 0) locals.push(l);
+    const local = emailLocal(e);
+    if (!local || locals.some((l) => l.local === local)) continue;
+    const letters = digitsOff(local);
+    locals.push({ local, letters, named: nameShaped(letters, names) });
   }
-  return { names, handles: c.handles.map((h) => h.toLowerCase()), locals };
+  return { names, handles: c.handles.map((h) => compactHandle(h)), locals };
 }
 
 function followerView(f: Follower): FollowerView {
   const handle = (f.handle || '').toLowerCase();
   const plainLetters = handleLetters(handle);
+  const compact = compactHandle(handle);
   return {
     handle,
-    compact: compactHandle(handle),
+    compact,
+    compactLetters: digitsOff(compact),
     plainLetters,
     canonLetters: canonToken(plainLetters),
     display: f.name ? nameTokens(f.name) : [],
   };
 }
 
-/** Character trie over customers' name tokens, to find the tokens written inside a handle. */
+/**
+ * Share of people with a name, from the customers: Good-Turing smoothing for names seen a few times (a name
+ * seen once among 2,000 customers is usually much rarer than 1 in 2,000, when most names are seen once),
+ * never below a floor for names known to be common.
+ */
+function frequencies(counts: Map<string, number>, n: number, floor: (t: string) => number): (t: string) => number {
+  const ofCount: number[] = [];
+  counts.forEach((c) => {
+    if (c <= 6) ofCount[c] = (ofCount[c] || 0) + 1;
+  });
+  const adjusted = (r: number) => {
+    if (r >= 6 || !ofCount[r]) return r;
+    const next = ofCount[r + 1] || 0;
+    return next ? Math.min(r, ((r + 1) * next) / ofCount[r]) : r;
+  };
+  const size = Math.max(1, n);
+  return (t) => Math.max(adjusted(counts.get(t) || 1) / size, floor(t));
+}
+
+function add1(map: Map<string, number[]>, key: string, i: number): void {
+  const b = map.get(key);
+  if (!b) map.set(key, [i]);
+  else if (b[b.length - 1] !== i) b.push(i);
+}
+
+function add2(map: Map<string, Map<string, number[]>>, k1: string, k2: string, i: number): void {
+  let inner = map.get(k1);
+  if (!inner) map.set(k1, (inner = new Map()));
+  add1(inner, k2, i);
+}
+
+/**
+ * Character trie over customers' name tokens, to find the tokens written inside a handle.
+ * Letters a-z step through a flat table (27 slots a node); other characters through a Map.
+ */
 interface Trie {
-  next: Map<number, number>[];
+  ascii: Int32Array;
+  other: Map<string, number>;
   word: (string | undefined)[];
+}
+
+function newTrie(): Trie {
+  return { ascii: new Int32Array(27 * 1024), other: new Map(), word: [undefined] };
+}
+
+function trieStep(t: Trie, node: number, code: number): number {
+  if (code >= 97 && code <= 122) return t.ascii[node * 27 + code - 96];
+  return t.other.get(node + ':' + code) || 0;
 }
 
 function trieAdd(t: Trie, word: string, canon: string): void {
   let node = 0;
   for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    let n = t.next[node].get(c);
-    if (n === undefined) {
-      n = t.next.length;
-      t.next.push(new Map());
+    const code = word.charCodeAt(i);
+    let n = trieStep(t, node, code);
+    if (!n) {
+      n = t.word.length;
       t.word.push(undefined);
-      t.next[node].set(c, n);
+      if (code >= 97 && code <= 122) {
+        if ((n + 1) * 27 > t.ascii.length) {
+          const grown = new Int32Array(t.ascii.length * 2);
+          grown.set(t.ascii);
+          t.ascii = grown;
+        }
+        t.ascii[node * 27 + code - 96] = n;
+      } else t.other.set(node + ':' + code, n);
     }
     node = n;
   }
   t.word[node] = canon;
 }
 
+/** Tokens found in s, keeping only occurrences not strictly inside a longer one ("jen" inside "jennifer"). */
 function trieFind(t: Trie, s: string, out: string[]): void {
+  let coveredTo = 0;
   for (let i = 0; i < s.length; i++) {
     let node = 0;
+    let best: string | undefined;
+    let bestEnd = 0;
     for (let j = i; j < s.length; j++) {
-      const n = t.next[node].get(s.charCodeAt(j));
-      if (n === undefined) break;
-      node = n;
+      node = trieStep(t, node, s.charCodeAt(j));
+      if (!node) break;
       const w = t.word[node];
-      if (w !== undefined && out.indexOf(w) < 0) out.push(w);
+      if (w !== undefined) {
+        best = w;
+        bestEnd = j + 1;
+      }
+    }
+    if (best !== undefined && bestEnd > coveredTo) {
+      coveredTo = bestEnd;
+      if (best.length >= 3 && out.indexOf(best) < 0) out.push(best);
     }
   }
 }
 
 /** Blocks larger than this say too little to enumerate alone (a common surname). */
-const MAX_SOLO_BLOCK = 60;
+const MAX_SOLO_BLOCK = 40;
+/** A first name alone is looked up only when this rare among the customers. */
+const MAX_FIRST_BLOCK = 8;
 /** At most this many candidates are scored per follower. */
 const MAX_CANDIDATES = 400;
 
@@ -446,7 +556,7 @@ export interface MatcherOptions {
 }
 
 /** Probability above which a match is confident (it also needs MARGIN_BITS over the runner-up). */
-export const CONFIDENT = 0.95;
+export const CONFIDENT = 0.9;
 export const MARGIN_BITS = 4;
 /** Candidates below this probability are not reported at all. */
 export const SHOWN = 0.15;
@@ -483,31 +593,32 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     firsts.forEach((t) => bump(firstCount, t));
     lasts.forEach((t) => bump(lastCount, t));
   }
-  // smoothing: a name seen once among a few customers is not as common as 1 in a few
   const tf: Frequencies = {
-    first: (t) => ((firstCount.get(t) || 0) + 0.5) / (n + 500),
-    last: (t) => ((lastCount.get(t) || 0) + 0.5) / (n + 500),
+    first: frequencies(firstCount, n, givenNameFloor),
+    last: frequencies(lastCount, n, surnameFloor),
   };
   // prior: a follower is any one given customer with chance ~ (share of followers who buy) / followers
   const followers = options.followers || Math.max(1000, 2.5 * n);
   const prior = Math.log2(Math.min(0.5, (0.5 * Math.min(n, followers)) / followers) / Math.max(1, n));
 
-  // blocking index
-  const blocks = new Map<string, number[]>();
-  const add = (key: string, i: number) => {
-    const b = blocks.get(key);
-    if (!b) blocks.set(key, [i]);
-    else if (b[b.length - 1] !== i) b.push(i);
-  };
-  const trie: Trie = { next: [new Map()], word: [undefined] };
+  // blocking index: pair keys in two-level maps, so a lookup builds no strings
+  const handles = new Map<string, number[]>();
+  const localParts = new Map<string, number[]>();
+  const byName = new Map<string, Map<string, number[]>>(); // first name or a nickname of it → surname
+  const byPrefix = new Map<string, Map<string, number[]>>(); // first name → surname's first two letters
+  const bySuffix = new Map<string, Map<string, number[]>>(); // first name → surname's last three letters
+  const byInitial = new Map<string, Map<string, number[]>>(); // surname → first initial
+  const bySurname = new Map<string, number[]>();
+  const byFirst = new Map<string, number[]>();
+  const trie = newTrie();
   views.forEach((v, i) => {
-    for (const h of v.handles) add('h:' + compactHandle(h), i);
+    for (const h of v.handles) add1(handles, h, i);
     for (const l of v.locals) {
-      add('e:' + l, i);
-      const letters = digitsOff(l);
-      if (letters.length >= 5 && letters !== l) add('e:' + letters, i);
+      add1(localParts, l.local, i);
+      if (l.letters.length >= 4 && l.letters !== l.local) add1(localParts, l.letters, i);
     }
     for (const nm of v.names) {
+      add1(byFirst, nm.first, i);
       if (nm.first.length >= 2) {
         trieAdd(trie, nm.first, nm.first);
         if (nm.plainFirst !== nm.first) trieAdd(trie, nm.plainFirst, nm.first);
@@ -517,120 +628,172 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
         trieAdd(trie, nm.last, nm.last);
         if (nm.plainLast !== nm.last) trieAdd(trie, nm.plainLast, nm.last);
       }
-      for (const g of givenNameKeys(nm.first)) {
-        add('n:' + g + '|' + nm.last, i);
-        add('p:' + g + '|' + nm.last.slice(0, 2), i);
-      }
-      add('i:' + nm.first[0] + '|' + nm.last, i);
-      add('s:' + nm.last, i);
+      // nicknames on the customer's side only: a follower's "Jen" finds Jennifer's "jen" key
+      for (const g of givenNameKeys(nm.first)) add2(byName, g, nm.last, i);
+      add2(byPrefix, nm.first, nm.last.slice(0, 2), i);
+      add2(bySuffix, nm.first, nm.last.slice(-3), i);
+      add2(byInitial, nm.last, nm.first[0], i);
+      add1(bySurname, nm.last, i);
     }
   });
 
   const seen = new Int32Array(n).fill(-1);
   let stamp = 0;
-
-  function candidateIds(fv: FollowerView): number[] {
-    stamp++;
-    const out: number[] = [];
-    const take = (key: string, solo = false) => {
-      const b = blocks.get(key);
-      if (!b || (solo && b.length > MAX_SOLO_BLOCK)) return;
-      for (let k = 0; k < b.length && out.length < MAX_CANDIDATES; k++) {
-        const i = b[k];
-        if (seen[i] !== stamp) {
-          seen[i] = stamp;
-          out.push(i);
-        }
+  const take = (out: number[], b: number[] | undefined, cap = Infinity) => {
+    if (!b || b.length > cap) return;
+    for (let k = 0; k < b.length && out.length < MAX_CANDIDATES; k++) {
+      const i = b[k];
+      if (seen[i] !== stamp) {
+        seen[i] = stamp;
+        out.push(i);
       }
-    };
-    if (fv.handle) {
-      take('h:' + fv.compact);
-      take('e:' + fv.compact);
-      const letters = digitsOff(fv.compact);
-      if (letters.length >= 5 && letters !== fv.compact) take('e:' + letters);
     }
-    // name tokens from the display name and from inside the handle
-    const tokens = fv.display.filter((t) => t.length >= 2);
-    const found: string[] = [];
-    trieFind(trie, fv.canonLetters, found);
-    if (fv.plainLetters !== fv.canonLetters) trieFind(trie, fv.plainLetters, found);
-    for (const t of found) if (t.length >= 3 && tokens.indexOf(t) < 0) tokens.push(t);
+  };
+  // name tokens from the display name, then those found inside the handle (cached per follower view)
+  const tokensOf = (fv: FollowerView): string[] => {
+    if (!fv.tokens) {
+      const tokens = fv.display.filter((t) => t.length >= 2);
+      fv.shown = tokens.length;
+      trieFind(trie, fv.canonLetters, tokens);
+      if (fv.plainLetters !== fv.canonLetters) trieFind(trie, fv.plainLetters, tokens);
+      fv.tokens = tokens;
+    }
+    return fv.tokens;
+  };
+
+  /**
+   * Candidate customers for a follower. Strong blocks first (handle, email, name pairs, near spellings,
+   * initial + surname); with `weak`, also a rare surname or first name alone, which can only make a weak
+   * candidate (a Possible) and is looked up only when the strong blocks found nothing likely.
+   */
+  function candidateIds(fv: FollowerView, weak: boolean, out: number[] = []): number[] {
+    if (weak) {
+      for (const t of tokensOf(fv)) {
+        if (t.length < 3) continue;
+        take(out, bySurname.get(t), MAX_SOLO_BLOCK);
+        take(out, byFirst.get(t), MAX_FIRST_BLOCK);
+      }
+      return out;
+    }
+    stamp++;
+    if (fv.handle) {
+      take(out, handles.get(fv.compact));
+      take(out, localParts.get(fv.compact));
+      if (fv.compactLetters.length >= 4 && fv.compactLetters !== fv.compact) take(out, localParts.get(fv.compactLetters));
+    }
+    const tokens = tokensOf(fv);
+    const shown = fv.shown || 0;
     for (let a = 0; a < tokens.length; a++) {
-      const keys = givenNameKeys(tokens[a]);
+      const names = byName.get(tokens[a]);
+      const prefixes = a < shown ? byPrefix.get(tokens[a]) : undefined;
+      const suffixes = a < shown ? bySuffix.get(tokens[a]) : undefined;
+      if (!names && !prefixes && !suffixes) continue;
       for (let b = 0; b < tokens.length; b++) {
         if (a === b) continue;
-        for (const g of keys) {
-          take('n:' + g + '|' + tokens[b]);
-          take('p:' + g + '|' + tokens[b].slice(0, 2), true);
+        const other = tokens[b];
+        if (names) take(out, names.get(other));
+        // near spellings are looked for in what the follower typed as a name
+        if (b < shown) {
+          if (prefixes) take(out, prefixes.get(other.slice(0, 2)), MAX_SOLO_BLOCK);
+          if (suffixes) take(out, suffixes.get(other.slice(-3)), MAX_SOLO_BLOCK);
         }
       }
     }
-    // initial + surname: "J. Doe", "jdoe", "doe.j"
-    const initials = fv.display.filter((t) => t.length === 1);
-    if (fv.canonLetters) initials.push(fv.canonLetters[0]);
+    // initial + surname ("J. Doe", "jdoe", "doe.j")
+    const letters = fv.canonLetters;
     for (const t of tokens) {
       if (t.length < 3) continue;
-      for (const c of initials) take('i:' + c + '|' + t, true);
-      const at = fv.canonLetters.indexOf(t);
-      if (at >= 0 && at + t.length < fv.canonLetters.length) take('i:' + fv.canonLetters[at + t.length] + '|' + t, true);
-      take('s:' + t, true);
+      const initials = byInitial.get(t);
+      if (!initials) continue;
+      for (const d of fv.display) if (d.length === 1) take(out, initials.get(d), MAX_SOLO_BLOCK);
+      if (letters) take(out, initials.get(letters[0]), MAX_SOLO_BLOCK);
+      const at = letters.indexOf(t);
+      if (at >= 0 && at + t.length < letters.length) take(out, initials.get(letters[at + t.length]), MAX_SOLO_BLOCK);
     }
     return out;
   }
 
-  function score(fv: FollowerView, i: number): Scored {
+  /** The ladder's total weight for one pair; with `detail`, the level of every comparison and its evidence. */
+  function score(fv: FollowerView, i: number, detail: Scored['levels'] | null): number {
     const c = views[i];
     let weight = prior;
-    const levels: Scored['levels'] = [];
-    for (const cmp of LADDER) {
-      const facts = cmp.facts(fv, c);
-      let best: Scored['levels'][number] | null = null;
-      for (const p of facts) {
+    for (let x = 0; x < LADDER.length; x++) {
+      const cmp = LADDER[x];
+      const count = cmp.count(c);
+      let best = -Infinity;
+      let bestLevel: Level<unknown> | null = null;
+      let says = '';
+      for (let k = 0; k < count; k++) {
+        const p = cmp.fact(fv, c, k);
         for (const level of cmp.levels) {
-          if (!level.when(p)) continue;
+          if (!level.when(p, fv)) continue;
           const u = typeof level.u === 'number' ? level.u : level.u(p, tf);
           const w = Math.log2(level.m / Math.min(0.999, Math.max(u, 1e-12)));
-          if (!best || w > best.weight) best = { comparison: cmp.name, level: level.id, weight: w, says: level.says(p) };
+          if (w > best) {
+            best = w;
+            bestLevel = level;
+            if (detail) says = level.says(p);
+          }
           break;
         }
       }
-      if (best) {
-        weight += best.weight;
-        levels.push(best);
+      if (bestLevel) {
+        weight += best;
+        if (detail) detail.push({ comparison: cmp.name, level: bestLevel.id, weight: best, says });
       }
     }
-    return { customer: i, weight, levels };
+    return weight;
   }
 
   function candidates(f: Follower): Scored[] {
     const fv = followerView(f);
     if (!fv.handle && !fv.display.length) return [];
-    return candidateIds(fv)
-      .map((i) => score(fv, i))
+    const ids = candidateIds(fv, false);
+    candidateIds(fv, true, ids);
+    return ids
+      .map((i) => {
+        const levels: Scored['levels'] = [];
+        return { customer: i, weight: score(fv, i, levels), levels };
+      })
       .sort((a, b) => b.weight - a.weight || a.customer - b.customer);
   }
 
   const match = ((f: Follower): Match | null => {
-    const scored = candidates(f);
-    if (!scored.length) return null;
-    const best = scored[0];
+    const fv = followerView(f);
+    if (!fv.handle && !fv.display.length) return null;
+    const ids = candidateIds(fv, false);
+    const weights = ids.map((i) => score(fv, i, null));
+    if (!weights.some((w) => w > 0)) {
+      // nothing likely yet: a rare surname or first name alone may still make a Possible
+      for (let k = ids.length, end = candidateIds(fv, true, ids).length; k < end; k++) weights.push(score(fv, ids[k], null));
+    }
+    if (!ids.length) return null;
+    let top = 0;
+    for (let k = 1; k < ids.length; k++) {
+      if (weights[k] > weights[top] || (weights[k] === weights[top] && ids[k] < ids[top])) top = k;
+    }
     // candidates are mutually exclusive explanations of one follower, plus "none of them"
     let total = 1;
-    for (const s of scored) total += Math.pow(2, Math.min(60, s.weight));
-    const p = Math.pow(2, Math.min(60, best.weight)) / total;
+    let runnerUp = -Infinity;
+    let close = 0;
+    for (let k = 0; k < ids.length; k++) {
+      total += Math.pow(2, Math.min(60, weights[k]));
+      if (k === top) continue;
+      if (weights[k] > runnerUp) runnerUp = weights[k];
+      if (weights[top] - weights[k] < MARGIN_BITS) close++;
+    }
+    const p = Math.pow(2, Math.min(60, weights[top])) / total;
     if (p < SHOWN) return null;
-    const runnerUp = scored.length > 1 ? scored[1].weight : -Infinity;
-    const margin = best.weight - runnerUp;
-    const evidence = best.levels
+    const levels: Scored['levels'] = [];
+    score(fv, ids[top], levels);
+    const evidence = levels
       .filter((l) => l.weight > 0 && l.says)
       .sort((a, b) => b.weight - a.weight)
       .map((l) => l.says);
-    if (margin < MARGIN_BITS) {
-      const others = scored.filter((s) => best.weight - s.weight < MARGIN_BITS).length - 1;
-      evidence.push(others === 1 ? 'another customer fits as well' : `${others} other customers fit as well`);
-    }
+    const margin = weights[top] - runnerUp;
+    if (close) evidence.push(close === 1 ? 'another customer fits as well' : `${close} other customers fit as well`);
     return {
-      customer: best.customer,
+      customer: ids[top],
       confidence: Math.round(p * 100) / 100,
       confident: p >= CONFIDENT && margin >= MARGIN_BITS,
       evidence,

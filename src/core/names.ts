@@ -1,5 +1,6 @@
 // Name normalisation for matching: folding accents and scripts to plain Latin letters, tokens,
 // nicknames and string similarity. Pure functions; the lookup tables are built on first use.
+import { distance } from 'fastest-levenshtein';
 import { NICKNAMES } from './nicknames';
 
 // Letters that Unicode decomposition does not reduce to a base letter plus marks,
@@ -23,9 +24,11 @@ function special(): Map<string, string> {
 }
 
 const MARKS = /[\u0300-\u036f]/g;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower case, accents removed, Cyrillic/Greek and special Latin letters written in ASCII. */
 export function foldText(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   // й would otherwise decompose to и + breve and read "i".
   const lower = s
     .toLowerCase()
@@ -54,10 +57,8 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'j
 
 // "O'Brien" is one word; "Jane's Bakery" is Jane's.
 function splitName(s: string): string[] {
-  return foldText(s)
-    .replace(/['’‘`]s\b/g, '')
-    .replace(/['’‘`]/g, '')
-    .split(/[^\p{L}\p{N}]+/u);
+  const folded = foldText(s).replace(/['’‘`]s\b/g, '').replace(/['’‘`]/g, '');
+  return ASCII.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u);
 }
 
 /** Canonical name tokens of a person's name or a display name ("Dr. José  Müller-Lee" → jose, muller, lee). */
@@ -79,7 +80,8 @@ export function plainTokens(s: string | undefined): string[] {
 
 /** A handle's letters only, folded ("Jane_Doe.87" → "janedoe"). canonToken of it lines up with canonical tokens. */
 export function handleLetters(handle: string): string {
-  return foldText(handle).replace(/[^\p{L}]+/gu, '');
+  const folded = foldText(handle);
+  return ASCII.test(folded) ? folded.replace(/[^a-z]+/g, '') : folded.replace(/[^\p{L}]+/gu, '');
 }
 
 /** A handle's parts split on separators and digits ("jane_doe_designs" → jane, doe, designs). */
@@ -107,7 +109,8 @@ export function emailLocal(email: string | undefined): string {
 
 /** A handle with separators removed (jane.doe_ → janedoe), for comparison with an email local part. */
 export function compactHandle(handle: string): string {
-  return foldText(handle).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = foldText(handle);
+  return ASCII.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 // Words that shops and creators add to a display name ("Jane Doe Ceramics"): not a different person's name.
@@ -127,42 +130,91 @@ export function isBusinessWord(token: string): boolean {
 
 let nickMap: Map<string, string[]> | undefined;
 
-/** token → formal names it is a nickname of (canonical tokens); built on first use. */
+/** token → names it is a nickname of or has as nickname (canonical tokens, both directions); built on first use. */
 function nicknames(): Map<string, string[]> {
   if (!nickMap) {
-    nickMap = new Map();
+    const map = new Map<string, string[]>();
+    const link = (a: string, b: string) => {
+      const list = map.get(a);
+      if (!list) map.set(a, [b]);
+      else if (list.indexOf(b) < 0) list.push(b);
+    };
     for (const group of NICKNAMES.split('|')) {
       const [formalRaw, nicks] = group.split(':');
       const formal = canonToken(formalRaw);
       for (const nickRaw of nicks.split(' ')) {
         const nick = canonToken(nickRaw);
-        const list = nickMap.get(nick);
-        if (list) list.push(formal);
-        else nickMap.set(nick, [formal]);
+        if (nick === formal) continue;
+        link(nick, formal);
+        link(formal, nick);
       }
     }
+    nickMap = map;
   }
   return nickMap;
 }
 
-/** The formal names a given name may stand for, itself first (bill → bill, robert, william). */
+/** A given name and the names it may stand for or be short for (bill → bill, robert, william, billy, …). */
 export function givenNameKeys(token: string): string[] {
-  const formals = nicknames().get(token);
-  return formals ? [token, ...formals] : [token];
+  const related = nicknames().get(token);
+  return related ? [token, ...related] : [token];
 }
 
-/** True when one name is a nickname of the other, or both are nicknames of one name (Jen~Jennifer, Bill~Will). */
+/** True when one name is listed as a nickname of the other (Jen~Jennifer, Bill~William, Will~Bill). */
 export function isNickname(a: string, b: string): boolean {
   if (a === b) return false;
-  const fa = nicknames().get(a);
-  const fb = nicknames().get(b);
-  if (fa && fa.indexOf(b) >= 0) return true;
-  if (fb && fb.indexOf(a) >= 0) return true;
-  if (fa && fb) for (const x of fa) if (fb.indexOf(x) >= 0) return true;
-  return false;
+  const related = nicknames().get(a);
+  return !!related && related.indexOf(b) >= 0;
+}
+
+// ---- how common a name is, before looking at the customers -------------------------------------
+
+// Among the most frequent surnames and given names worldwide (US census, Hispanic, East and South Asian,
+// European lists): a floor under their frequency when the customer list is too small to show it.
+const COMMON_SURNAMES =
+  'smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez gonzalez wilson ' +
+  'anderson thomas taylor moore jackson martin lee perez thompson white harris sanchez clark ramirez lewis ' +
+  'robinson walker young allen king wright scott torres nguyen hill flores green adams nelson baker hall rivera ' +
+  'campbell mitchell carter roberts kim patel singh kumar shah wang li zhang chen liu yang huang zhao wu zhou ' +
+  'khan ali ahmed mohamed hassan silva santos oliveira souza pereira muller schmidt schneider fischer weber ' +
+  'meyer rossi russo ferrari tran le pham park choi jung kang cho sato suzuki takahashi tanaka watanabe ' +
+  'ivanov petrov smirnov kowalski nowak murphy kelly oconnor walsh jensen nielsen hansen johansson andersson';
+const COMMON_GIVEN =
+  'james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony ' +
+  'mark paul steven andrew joshua kevin brian george edward mary patricia jennifer linda elizabeth barbara ' +
+  'susan jessica sarah karen lisa nancy betty margaret sandra ashley emily michelle amanda melissa maria ' +
+  'jose juan luis carlos ana sofia mohammed muhammad ahmed fatima ali wei li yan jing hui min ji priya ' +
+  'anna emma olivia sophia mia laura julia david daniel alex sam chris';
+let commonSurnames: Set<string> | undefined;
+let commonGiven: Set<string> | undefined;
+
+/** Lowest plausible share of people with this surname (canonical token). */
+export function surnameFloor(token: string): number {
+  if (!commonSurnames) commonSurnames = new Set(COMMON_SURNAMES.split(' ').map(canonToken));
+  return commonSurnames.has(token) ? 3e-3 : 1e-5;
+}
+
+/** Lowest plausible share of people with this given name (canonical token). */
+export function givenNameFloor(token: string): number {
+  if (!commonGiven) commonGiven = new Set(COMMON_GIVEN.split(' ').map(canonToken));
+  if (commonGiven.has(token)) return 3e-3;
+  return nicknames().has(token) ? 5e-4 : 1e-4;
 }
 
 // ---- similarity ------------------------------------------------------------------------------
+
+/** Near spellings of one name: Jaro-Winkler for swaps and endings, edit distance for a dropped or added letter. */
+export function similarNames(a: string, b: string): boolean {
+  if (a.length < 3 || b.length < 3 || a === b) return a === b;
+  if (Math.abs(a.length - b.length) > 3) return false;
+  // a slip rarely touches both of the first two letters: skip the arithmetic for names that differ there
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && a.charCodeAt(1) !== b.charCodeAt(1)) return false;
+  const short = Math.min(a.length, b.length);
+  if (jaroWinkler(a, b) >= (short <= 4 ? 0.92 : 0.9)) return true;
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const d = distance(a, b);
+  return (short >= 4 && d <= 1) || (short >= 8 && d <= 2);
+}
 
 /** Jaro-Winkler similarity, 0..1 (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
@@ -171,8 +223,15 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (!la || !lb) return 0;
   const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
+  // flags reused between calls: this runs for every candidate pair
+  if (!jwA || jwA.length < la || !jwB || jwB.length < lb) {
+    jwA = new Uint8Array(Math.max(64, la));
+    jwB = new Uint8Array(Math.max(64, lb));
+  }
+  const ma = jwA;
+  const mb = jwB;
+  ma.fill(0, 0, la);
+  mb.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - range);
@@ -198,3 +257,6 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+let jwA: Uint8Array | undefined;
+let jwB: Uint8Array | undefined;

@@ -3,7 +3,7 @@
 import { FIELDS, LOOKED_FOR, REQUIRED, normHeader, synonymLookup } from './fields';
 import type { Cell, Follower, Source, Table, TableKind } from './types';
 import { InputError } from './types';
-import { cleanText, isBlank, normalizeHandle, parseBool, parseCount, parseDate, platformOfUrl } from './values';
+import { cleanText, isBlank, isErrorValue, normalizeHandle, parseBool, parseCount, parseDate, platformOfUrl } from './values';
 
 /** Rows searched for the header row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -88,27 +88,35 @@ function satisfies(kind: TableKind, columns: Record<string, number>): boolean {
   return REQUIRED[kind].some((group) => group.every((f) => columns[f] !== undefined));
 }
 
-/** How strongly a row reads as this kind's header row: fields named, plus one when a required field is among them. */
+/** How strongly a row reads as this kind's header row: naming a required field first, then headers chosen by hand, then the most fields. */
 function headerScore(kind: TableKind, row: Cell[], overrides?: Record<string, string>): number {
   const lookup = synonymLookup(kind);
   const fields = new Set<string>();
-  const wanted = new Set(Object.keys(overrides || {}).map((f) => normHeader(overrides![f])));
+  // a header chosen by hand names its field, whatever the synonyms say
+  const chosen = new Map<string, string>();
+  for (const f of Object.keys(overrides || {})) {
+    const h = normHeader(overrides![f]);
+    if (h) chosen.set(h, f);
+  }
+  let picked = 0;
   for (const c of row) {
     if (typeof c !== 'string' || !c) continue;
     const h = normHeader(c);
-    const hit = lookup.get(h);
-    if (hit) fields.add(hit.field);
-    else if (h && wanted.has(h)) fields.add('override:' + h);
+    const byHand = chosen.get(h);
+    if (byHand) picked++;
+    const field = byHand || (lookup.get(h) || { field: '' }).field;
+    if (field) fields.add(field);
   }
   if (!fields.size) return 0;
   const required = REQUIRED[kind].some((g) => g.some((f) => fields.has(f)));
-  return fields.size * 2 + (required ? 1 : 0);
+  return (required ? 10000 : 0) + picked * 100 + fields.size;
 }
 
 /**
- * Reads a table of the given kind out of a grid. The header row is the row within the first ten that names the
- * most known fields (so a title row or LinkedIn's `Notes:` preamble is skipped). Columns are found by synonym
- * (overrides: field → header text, chosen by hand, win). Throws InputError naming the source and the columns that
+ * Reads a table of the given kind out of a grid. The header row is the row within the first ten that names a
+ * required field and the most known fields, the earliest on a tie (so a title row, a row of totals or LinkedIn's
+ * `Notes:` preamble is skipped). Columns are found by synonym (overrides: field → header text, chosen by hand,
+ * win). Throws InputError naming the source and the columns that
  * were found when a required field is missing.
  */
 export function readTable(source: Source, kind: TableKind, overrides?: Record<string, string>): Table {
@@ -150,8 +158,12 @@ export function readTable(source: Source, kind: TableKind, overrides?: Record<st
   return { kind, source: source.name, headerIndex: best, headers, columns, rows };
 }
 
+/** Each header at most 40 characters, at most 30 headers: the message fits a toast or one line of stderr. */
 function listHeaders(headers: string[]): string {
-  const shown = headers.filter(Boolean);
+  const shown = headers.filter(Boolean).map((h) => {
+    const one = h.replace(/\s+/g, ' ');
+    return one.length > 40 ? one.slice(0, 39) + '…' : one;
+  });
   if (!shown.length) return '(none)';
   const max = 30;
   return shown.slice(0, max).join(', ') + (shown.length > max ? `, … (${shown.length - max} more)` : '');
@@ -168,6 +180,27 @@ export function cellOf(table: Table, index: number, field: string): Cell {
 /** The 1-based grid row the user sees for a data row. */
 export function rowNumber(table: Table, index: number): number {
   return table.headerIndex + 2 + index;
+}
+
+/**
+ * The day/month order of a column's slash or dash dates, from the values that settle it ("25/12/2024" is day first,
+ * "12/25/2024" month first). 'MDY' unless some value is day-first and none is month-first.
+ */
+export function dateOrder(table: Table, field: string): 'MDY' | 'DMY' {
+  const col = table.columns[field];
+  if (col === undefined) return 'MDY';
+  let dmy = 0;
+  let mdy = 0;
+  const n = Math.min(table.rows.length, 5000);
+  for (let i = 0; i < n; i++) {
+    const v = table.rows[i] && table.rows[i][col];
+    if (typeof v !== 'string') continue;
+    const m = /^\s*'?(\d{1,2})[/-](\d{1,2})[/-]\d{2,4}(?!\d)/.exec(v);
+    if (!m) continue;
+    if (+m[1] > 12 && +m[2] <= 12) dmy++;
+    else if (+m[2] > 12 && +m[1] <= 12) mdy++;
+  }
+  return dmy > 0 && mdy === 0 ? 'DMY' : 'MDY';
 }
 
 /** Default avatars that platforms serve when there is no picture (a URL is present but means "no picture"). */
@@ -190,9 +223,15 @@ function textOrUndefined(v: Cell): string | undefined {
 export function readFollowers(table: Table): Follower[] {
   const c = table.columns;
   const out: Follower[] = new Array(table.rows.length);
+  const joinedOrder = dateOrder(table, 'joined');
+  const lastPostOrder = dateOrder(table, 'lastPost');
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i] || [];
-    const get = (field: string): Cell => (c[field] === undefined ? undefined : row[c[field]]);
+    // a spreadsheet error (#N/A, #REF!) says nothing about the follower: read it as unknown
+    const get = (field: string): Cell => {
+      const v = c[field] === undefined ? undefined : row[c[field]];
+      return isErrorValue(v) ? undefined : v;
+    };
     const f: Follower = { index: i, handle: '' };
     out[i] = f;
     if (row.every((v) => isBlank(v))) continue;
@@ -210,7 +249,7 @@ export function readFollowers(table: Table): Follower[] {
     if (following !== undefined) f.following = following;
     const posts = parseCount(get('posts'));
     if (posts !== undefined) f.posts = posts;
-    if (c.hasPicture !== undefined) f.hasPicture = pictureOf(get('hasPicture'));
+    if (c.hasPicture !== undefined && !isErrorValue(row[c.hasPicture])) f.hasPicture = pictureOf(get('hasPicture'));
     const priv = parseBool(get('private'));
     if (priv !== undefined) f.isPrivate = priv;
     const verified = parseBool(get('verified'));
@@ -221,9 +260,9 @@ export function readFollowers(table: Table): Follower[] {
       const url = textOrUndefined(ext);
       if (url !== undefined) f.externalUrl = url;
     }
-    const joined = parseDate(get('joined'));
+    const joined = parseDate(get('joined'), joinedOrder);
     if (joined !== undefined) f.joined = joined;
-    const lastPost = parseDate(get('lastPost'));
+    const lastPost = parseDate(get('lastPost'), lastPostOrder);
     if (lastPost !== undefined) f.lastPost = lastPost;
     const platform = textOrUndefined(get('platform')) || platformOfUrl(get('url')) || platformOfUrl(get('handle'));
     if (platform) f.platform = platform.toLowerCase();

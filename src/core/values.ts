@@ -50,10 +50,15 @@ export function cleanText(v: Cell): string {
   return cleanString(String(v));
 }
 
+/** Already clean: printable ASCII words with single spaces, not starting with a quote or apostrophe (most cells). */
+const CLEAN_ASCII = /^[\x21\x23-\x26\x28-\x7E][\x21-\x7E]*(?: [\x21-\x7E]+)*$/;
+
 function cleanString(raw: string): string {
+  if (CLEAN_ASCII.test(raw)) return raw;
   let s = raw.replace(/[\uFEFF\u200B]/g, '').trim();
   if (s === '') return s;
-  if (s.charCodeAt(0) === 39 /* ' */) s = s.slice(1).trim();
+  // Sheets' "keep as text" apostrophe, or single quotes around the whole value
+  if (s.charCodeAt(0) === 39 /* ' */) s = (s.length > 2 && s.charCodeAt(s.length - 1) === 39 ? s.slice(1, -1) : s.slice(1)).trim();
   // Literal quotes around the whole value (double-quoted CSV pasted as text, Wix phones): strip one or two layers.
   for (let i = 0; i < 2 && s.length >= 2; i++) {
     const a = s[0];
@@ -145,10 +150,14 @@ export function fixMojibake(s: string): string {
 // Numbers
 
 /**
- * Digits with `,` `.` `'` or spaces as separators → a number. `decimalHint` says how to read a single
- * separator followed by exactly three digits ("1,234", "1.234"): 'thousands' or 'decimal'.
+ * Digits with `,` `.` `'` or spaces as separators → a number. `threeDigits` says how to read a single separator
+ * followed by exactly three digits ("1,234", "1.234"): as thousands or as a decimal point. With both separators the
+ * last one is the decimal point; repeated, a separator groups thousands (or Indian lakhs).
  */
 function readDigits(body: string, threeDigits: { comma: 'thousands' | 'decimal'; dot: 'thousands' | 'decimal' }): number | undefined {
+  if (/^\d+$/.test(body)) return Number(body);
+  if (threeDigits.comma === 'thousands' && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(body)) return Number(body.replace(/,/g, ''));
+  if (/^\d+\.\d+$/.test(body) && (threeDigits.dot === 'decimal' || !/^[1-9]\d{0,2}\.\d{3}$/.test(body))) return Number(body);
   const s = body.replace(/[\s\u00A0\u202F\u2009']/g, '');
   if (!/^(\d+([.,]\d+)*[.,]?|[.,]\d+)$/.test(s)) return undefined;
   const commas = s.split(',').length - 1;
@@ -165,8 +174,11 @@ function readDigits(body: string, threeDigits: { comma: 'thousands' | 'decimal';
     const count = commas || dots;
     const parts = s.split(sep);
     if (count > 1) {
-      // "1,234,567" / "1.234.567": thousands, each group three digits
-      if (!parts.slice(1).every((p) => p.length === 3)) return undefined;
+      // "1,234,567" / "1.234.567": thousands, each group three digits; Indian "1,23,45,678": twos, then three
+      const middle = parts.slice(1, -1);
+      const western = middle.every((p) => p.length === 3);
+      const indian = middle.every((p) => p.length === 2) && parts[0].length <= 2;
+      if (parts[parts.length - 1].length !== 3 || !(western || indian)) return undefined;
       normal = parts.join('');
     } else {
       const after = parts[1];
@@ -199,7 +211,7 @@ export function parseCount(v: Cell): number | undefined {
   }
   // Without a suffix a count is whole, so one separator before three digits groups thousands; "1.2k" is a decimal.
   const rule = mult === 1 ? 'thousands' : 'decimal';
-  const n = readDigits(m[2], { comma: mult === 1 ? 'thousands' : 'decimal', dot: rule });
+  const n = readDigits(m[2], { comma: rule, dot: rule });
   if (n === undefined) return undefined;
   const value = n * mult;
   return (m[1] === '-' ? -1 : 1) * (mult === 1 ? value : Math.round(value));
@@ -337,7 +349,10 @@ export function parseDate(v: Cell, order: 'MDY' | 'DMY' = 'MDY'): number | undef
   const s = cleanText(v);
   if (!s) return undefined;
   if (/^\d+(\.\d+)?$/.test(s)) return numberDate(Number(s));
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(s);
+  // the commonest shape, without the general parser: "2024-03-12" or "2024-03-12 10:00(:00)"
+  let m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?$/.exec(s);
+  if (m) return utc(+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0);
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(.*)$/.exec(s);
   if (m) return at(utc(+m[1], +m[2], +m[3]), m[4]);
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)(.*)$/.exec(s);
   if (m) {
@@ -481,9 +496,24 @@ function handleFromUrl(u: { host: string; path: string[]; query: string }): stri
  * "@Jane.Doe" → "jane.doe"; instagram.com/(_u/)jane, x.com|twitter.com/jane, tiktok.com/@jane, threads.net|com/@jane,
  * bsky.app/profile/jane.bsky.social, facebook.com/jane, linkedin.com/in/jane, pinterest.com/jane; "@user@host" → "user@host".
  */
+/** Sheets and Excel error values (a failed formula), never data. */
+const ERROR_VALUE = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)$/i;
+
+/** True for a spreadsheet error value such as "#N/A" or "#REF!". */
+export function isErrorValue(v: Cell): boolean {
+  return typeof v === 'string' && v.length <= 20 && v.indexOf('#') >= 0 && ERROR_VALUE.test(v.trim());
+}
+
+/** A bare handle needs no URL or quote handling. */
+const SIMPLE_HANDLE = /^@?[A-Za-z0-9._-]*[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+
 export function normalizeHandle(v: Cell): string {
+  if (typeof v === 'string' && SIMPLE_HANDLE.test(v)) {
+    const h = (v.charCodeAt(0) === 64 ? v.slice(1) : v).replace(/[.]+$/, '');
+    return h.toLowerCase();
+  }
   let s = cleanId(v).replace(/[\u200B-\u200D\u2060]/g, '');
-  if (!s) return '';
+  if (!s || isErrorValue(s)) return '';
   const url = splitUrl(s);
   if (url) s = handleFromUrl(url);
   s = s
@@ -491,5 +521,7 @@ export function normalizeHandle(v: Cell): string {
     .replace(/^@+/, '')
     .replace(/[/,;:.]+$/, '')
     .toLowerCase();
+  // placeholders ("-", "?", "...", "n/a"): no letter, digit or underscore, or "n/a"
+  if (!/[\p{L}\p{N}_]/u.test(s) || s === 'n/a') return '';
   return s;
 }

@@ -23,7 +23,7 @@ export interface ExecutionOptions {
   /** identifies this execution for LockService (default: a fresh id) */
   executionId?: string;
   /** reads an HTML file of the project by name without extension, e.g. 'Sidebar' → dist/Sidebar.html */
-  readFile?: (name: string) => string;
+  readFile?: (name: string) => string | undefined;
   /** the clock for CacheService expiry (default Date.now) */
   now?: () => number;
   /** the add-on menu's title (Sheets shows the add-on's name) */

@@ -23,6 +23,16 @@ import {
 } from './workbook';
 
 const OUTSIDE = 'The coordinates of the range are outside the dimensions of the sheet.';
+const MAX_CELLS = 10_000_000;
+const MAX_CELL_CHARS = 50_000;
+
+/** Sheets refuses to grow a spreadsheet past 10 million cells. */
+function checkCells(x: Execution, added: number): void {
+  const total = x.book.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+  if (total + added > MAX_CELLS) {
+    throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+  }
+}
 
 function checkRange(s: EmuSheetState, g: GridRange): void {
   if (!Number.isInteger(g.row) || !Number.isInteger(g.column) || !Number.isInteger(g.numRows) || !Number.isInteger(g.numColumns)) {
@@ -70,6 +80,9 @@ export class EmuRange {
     return out;
   }
   private write(r: number, c: number, input: unknown): void {
+    if (typeof input === 'string' && input.length > MAX_CELL_CHARS) {
+      throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    }
     const t = typeIn(input, formatAt(this.s, r, c));
     setAt(this.s.values, r, c, t.value);
     if (t.formula) setAt(this.s.formulas, r, c, t.formula);
@@ -230,6 +243,7 @@ export class EmuSheet {
     assertWrite(this.x, 'insertColumnsAfter');
     if (afterPosition < 1 || afterPosition > this.s.maxColumns) throw new Error(OUTSIDE);
     if (!(howMany >= 1)) throw new Error('The number of columns to insert must be at least 1.');
+    checkCells(this.x, howMany * this.s.maxRows);
     insertColumns(this.s, afterPosition, howMany);
     return this.self();
   }
@@ -237,6 +251,7 @@ export class EmuSheet {
   insertColumnsBefore(beforePosition: number, howMany: number) {
     assertWrite(this.x, 'insertColumnsBefore');
     if (beforePosition < 1 || beforePosition > this.s.maxColumns) throw new Error(OUTSIDE);
+    checkCells(this.x, howMany * this.s.maxRows);
     insertColumns(this.s, beforePosition - 1, howMany);
     return this.self();
   }
@@ -252,6 +267,7 @@ export class EmuSheet {
   insertRowsAfter(afterPosition: number, howMany: number) {
     assertWrite(this.x, 'insertRowsAfter');
     if (afterPosition < 1 || afterPosition > this.s.maxRows) throw new Error(OUTSIDE);
+    checkCells(this.x, howMany * this.s.maxColumns);
     insertRows(this.s, afterPosition, howMany);
     return this.self();
   }
@@ -354,6 +370,7 @@ export class EmuSpreadsheet {
       while (findSheet(this.book, `Sheet${n}`)) n++;
       name = `Sheet${n}`;
     }
+    checkCells(this.x, 1000 * 26);
     const s = newSheet(this.book.nextSheetId++, name);
     const at = index === undefined ? this.book.sheets.length : Math.max(0, Math.min(index, this.book.sheets.length));
     this.book.sheets.splice(at, 0, s);

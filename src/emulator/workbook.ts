@@ -97,6 +97,9 @@ export function newSheet(id: number, name: string, maxRows = 1000, maxColumns = 
 export function createWorkbook(tabs: TabInput[], opts: WorkbookOptions = {}): Workbook {
   const sheets = tabs.map((t, i) => sheetFromData(i + 1, t, opts.typed));
   if (sheets.length === 0) sheets.push(newSheet(1, 'Sheet1'));
+  if (sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0) > 10_000_000) {
+    throw new Error('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+  }
   const names = new Set<string>();
   for (const s of sheets) {
     const key = s.name.toLowerCase();

@@ -39,7 +39,7 @@ export function describeList(list: ImportedList): string {
   const n = list.rows.length;
   const parts = [`${list.format}: ${n.toLocaleString('en-US')} account${n === 1 ? '' : 's'}`];
   if (list.skipped) parts.push(`${list.skipped.toLocaleString('en-US')} entr${list.skipped === 1 ? 'y' : 'ies'} without a username skipped`);
-  if (list.assumedKind) parts.push(`read as ${list.kind}: the file does not say which`);
+  if (list.assumedKind) parts.push('the file does not say whether these are followers or followed accounts');
   if (list.platform === 'x') parts.push('X gives account ids only, not @handles');
   if (list.platform === 'facebook') parts.push('Facebook gives display names only');
   return parts.join('; ');

@@ -1,7 +1,7 @@
 // Meta's data downloads: Instagram and Threads follower/following lists (JSON, old and new shapes, and HTML)
 // and Facebook's people_who_followed_you.json. Every string in Meta's JSON is mojibake (each UTF-8 byte
 // escaped as \u00XX), repaired per string in buildRow.
-import { platformOfUrl } from '../values';
+import { normalizeHandle, platformOfUrl } from '../values';
 import { fromUnix, parseFollowDate } from './follow-dates';
 import { kindFromName } from './hints';
 import { buildRows, type RawEntry } from './rows';
@@ -127,7 +127,7 @@ export function parseMetaHtml(html: string, fileName: string, assume: ImportKind
   for (let m; (m = anchor.exec(html)); ) {
     const href = decodeEntities(m[2] !== undefined ? m[2] : m[3]);
     const p = platformOfUrl(href);
-    if (p !== 'instagram' && p !== 'threads') continue;
+    if ((p !== 'instagram' && p !== 'threads') || !normalizeHandle(href)) continue; // page chrome, help links
     found.push({ start: m.index, end: anchor.lastIndex, href, text: textOf(m[4]) });
   }
   if (found.length === 0) return 'no Instagram or Threads profile links found';

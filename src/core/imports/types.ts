@@ -57,3 +57,17 @@ export function isFailure(r: ImportResult): r is ImportFailure {
 
 /** What one format parser returns: the lists it found (without the file name), or the reason it failed. */
 export type ParseOutcome = Omit<ImportedList, 'file'>[] | string;
+
+/** What importRows did on the sheet. */
+export interface ImportSummary {
+  /** New rows appended. */
+  added: number;
+  /** Rows whose handle was already on the tab (or earlier in the same call). */
+  duplicates: number;
+  /** The tab written to. */
+  tab: string;
+  /** Rows without any handle, ignored. */
+  skipped?: number;
+  /** Headers added to the right of an existing tab for data it had no column for (e.g. "Followed on"). */
+  columnsAdded?: string[];
+}

@@ -1,0 +1,166 @@
+// `node scripts/hardening-figures.mjs`: the hardening figures for the README (issue 6).
+// 1. Runs the hardening tests (property*, corpus*, limits*, concurrency*, privacy*) and counts them, the
+//    properties and their runs (fixed seed), the damaged files and workbooks tried, and the bugs still open
+//    (tests marked test.failing, titled "BUG: …").
+// 2. Times the built add-on in the emulator (menu run, one sidebar chunk, a custom function) and the engine per
+//    row, and turns the times into margins under Apps Script's 6-minute and 30-second limits.
+// Prints markdown; asserts nothing. Needs `npm run build` first (it runs it when dist/Code.js is missing).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PATTERNS = ['test/property', 'test/corpus', 'test/limits', 'test/concurrency', 'test/privacy'];
+/** Apps Script's V8 runs plain JavaScript several times slower than Node on a laptop; assume 10x to be safe. */
+const APPS_SCRIPT_SLOWDOWN = 10;
+/** A Spreadsheet service call costs a round trip: assume 1 s each (measured calls take 0.05-0.5 s). */
+const SECONDS_PER_CALL = 1;
+
+function runTests() {
+  if (!existsSync(join(root, 'dist', 'Code.js'))) spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'followback-hardening-'));
+  const out = join(dir, 'jest.json');
+  rmSync(join(root, 'test-output', 'hardening'), { recursive: true, force: true });
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), ...PATTERNS, '--json', `--outputFile=${out}`, '--silent'], { cwd: root, encoding: 'utf8' });
+  const seconds = (Date.now() - t0) / 1000;
+  if (!existsSync(out)) throw new Error(`jest did not run: ${r.stderr}`);
+  const json = JSON.parse(readFileSync(out, 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  const tests = json.testResults.flatMap((f) => f.assertionResults.map((a) => ({ file: f.name.slice(root.length + 1), title: a.fullName, status: a.status })));
+  return { json, tests, seconds };
+}
+
+function readRecorded() {
+  const dir = join(root, 'test-output', 'hardening');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+}
+
+/** Bundles a small TypeScript entry (the emulator + gas-local) and runs it for timings. */
+async function timings() {
+  const entry = `
+    import { createGlobals, createWorkbook } from './src/emulator';
+    import vm from 'node:vm';
+    import { readFileSync } from 'node:fs';
+    import { join } from 'node:path';
+    import { DEFAULT_SETTINGS, scoreWorkbook } from './src/core/engine';
+    const gas = require('gas-local');
+    const DIST = join(process.cwd(), 'dist');
+    function exec(book, opts = {}) {
+      const g = createGlobals(book, { authMode: 'FULL', ...opts });
+      const ctx = gas.require(DIST, g);
+      g.__emulator.useDate(vm.runInContext('Date', ctx));
+      return { g, call: (name, ...args) => ctx[name](...vm.runInContext('JSON', ctx).parse(JSON.stringify(args))) };
+    }
+    function tabs(n) {
+      const f = [['Username', 'Full Name', 'Followers', 'Following', 'Posts', 'Has profile picture', 'Bio']];
+      for (let i = 0; i < n; i++) f.push(['user_' + i, 'Person ' + (i % 997), (i * 37) % 50000, (i * 11) % 3000, i % 400, i % 5 !== 0, i % 3 ? 'Ceramics and coffee' : '']);
+      const o = [['Order ID', 'Email', 'Billing Name', 'Total', 'Financial Status']];
+      for (let i = 0; i < n / 5; i++) o.push(['#' + (1000 + i), 'user_' + (i * 5) + '@example.com', 'Person ' + (i % 997), 20 + (i % 80), 'paid']);
+      const e = [['Username', 'Type', 'Date']];
+      for (let i = 0; i < n / 2; i++) e.push(['user_' + ((i * 7) % n), ['comment', 'like', 'mention'][i % 3], '2026-11-' + String(1 + (i % 24)).padStart(2, '0')]);
+      return [{ name: 'Followers', values: f }, { name: 'Orders', values: o }, { name: 'Engagement', values: e }];
+    }
+    const ms = (f) => { const t = process.hrtime.bigint(); f(); return Number(process.hrtime.bigint() - t) / 1e6; };
+    const out = {};
+    const N = 50000;
+    // the engine alone, per row
+    const t = tabs(N);
+    const input = { followers: { name: 'Followers', grid: t[0].values }, orders: [{ name: 'Orders', grid: t[1].values }], engagement: [{ name: 'Engagement', grid: t[2].values }] };
+    out.engineMs = ms(() => scoreWorkbook(input, { ...DEFAULT_SETTINGS, now: Date.UTC(2026, 10, 25) }));
+    // the menu run: the whole tab in one execution
+    let book = createWorkbook(tabs(N));
+    let x = exec(book);
+    out.menuMs = ms(() => x.call('scoreFollowers'));
+    out.menuCalls = Object.entries(x.g.calls.byMethod).reduce((n, [m, k]) => n + (/^(SpreadsheetApp|Spreadsheet|Sheet|Range)\\./.test(m) ? k : 0), 0);
+    out.menuAlerts = x.g.ui.alerts;
+    // the sidebar: begin, one full chunk, finish
+    book = createWorkbook(tabs(N));
+    let plan;
+    out.beginMs = ms(() => { plan = exec(book).call('beginScoring'); });
+    out.chunkRows = plan.chunk;
+    x = exec(book);
+    out.chunkMs = ms(() => x.call('scoreChunk', 0, plan.chunk));
+    out.chunkCalls = Object.entries(x.g.calls.byMethod).reduce((n, [m, k]) => n + (/^(SpreadsheetApp|Spreadsheet|Sheet|Range)\\./.test(m) ? k : 0), 0);
+    for (let s = plan.chunk; s < plan.total; s += plan.chunk) exec(book).call('scoreChunk', s, plan.chunk);
+    out.finishMs = ms(() => exec(book).call('finishScoring'));
+    // a custom function over 1,000 handles, cold (first call parses the orders) and warm (from the cache)
+    const handles = Array.from({ length: 1000 }, (_, i) => ['user_' + i]);
+    out.customColdMs = ms(() => exec(book, { customFunction: true }).call('FOLLOWBACK_SCORE', handles));
+    out.customWarmMs = ms(() => exec(book, { customFunction: true }).call('FOLLOWBACK_SCORE', handles));
+    console.log(JSON.stringify(out));
+  `;
+  const dir = mkdtempSync(join(tmpdir(), 'followback-hardening-'));
+  const file = join(dir, 'timings.cjs');
+  try {
+    const result = await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', external: ['gas-local'] });
+    writeFileSync(file, result.outputFiles[0].text);
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', file], { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+    if (r.status !== 0) return { error: (r.stderr || r.stdout).split('\n').slice(0, 5).join(' ') };
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n) => n.toLocaleString('en-US');
+const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+const { tests, seconds } = runTests();
+const recorded = readRecorded();
+const passed = tests.filter((t) => t.status === 'passed');
+const failed = tests.filter((t) => t.status === 'failed');
+const bugs = tests.filter((t) => /\bBUG(: | \()/.test(t.title));
+const properties = recorded.flatMap((r) => r.properties || []);
+const runsTotal = properties.reduce((n, p) => n + p.numRuns, 0);
+const get = (name) => recorded.find((r) => r.name === name) || {};
+const corpusFiles = get('corpus-files');
+const corpusBundle = get('corpus-bundle');
+const limits = (get('limits-bundle').limits || {});
+const damaged = readdirSync(join(root, 'test', 'fixtures', 'damaged')).filter((f) => !f.endsWith('.md'));
+
+console.log(`## Hardening figures (node scripts/hardening-figures.mjs, ${cpus().length} cores, node ${process.version})\n`);
+console.log(`- Hardening tests: ${tests.length} (${passed.length} passed, ${failed.length} failed) in ${seconds.toFixed(1)} s, over ${new Set(tests.map((t) => t.file)).size} files.`);
+console.log(`- Properties: ${properties.length}, ${fmt(runsTotal)} generated cases in all (fast-check, seed ${recorded[0]?.seed ?? 42}); per property:`);
+for (const p of properties) console.log(`  - ${p.name}: ${fmt(p.numRuns)} runs`);
+console.log(`- Damaged corpus: ${damaged.length} files in test/fixtures/damaged (${damaged.filter((f) => f.startsWith('wb-')).length} workbooks) plus a generated 60,000-row file; ` +
+  `${corpusFiles.cases ?? '?'} file cases through the engine and the command line, ${corpusBundle.cases ?? '?'} workbook cases through the built add-on ` +
+  `(menu, sidebar run and custom function: ${corpusBundle.bundleRuns ?? '?'} runs); ${(corpusFiles.messagesChecked ?? 0) + (corpusBundle.messagesChecked ?? 0)} error messages checked for tab or file, row and column.`);
+console.log(`- Concurrency: ${get('concurrency-bundle').interleavings ?? '?'} interleavings of two executions (menu, sidebar chunks, settings, custom functions).`);
+console.log(`- Injection: ${get('privacy-injection').cases ?? '?'} generated formula payloads through the command line and the add-on.`);
+console.log(`- Bugs found and still open (tests marked test.failing, "BUG: …"): ${bugs.length}`);
+for (const b of bugs) console.log(`  - ${b.title.replace(/^.*?BUG:? /, '')} (${b.file})`);
+
+console.log(`\n### Limits reached in the tests\n`);
+const lim = [
+  ['Sheets: 50,000 characters a cell', limits.longestCellWritten !== undefined ? `longest cell written ${fmt(limits.longestCellWritten)} characters` : 'see the BUG test (a 50,000-character customer name)'],
+  ['Sheets: 10,000,000 cells', limits.workbookCellsAfterRun !== undefined ? `a tab at the limit: the workbook stays at ${fmt(limits.workbookCellsAfterRun)} cells and the user is told why` : '?'],
+  ['Properties: 9 KB a value', limits.largestPropertyBytes !== undefined ? `largest property written during a 3,000-row run: ${fmt(limits.largestPropertyBytes)} bytes` : '?'],
+  ['Cache: 100 KB a value', limits.largestCacheValueBytes !== undefined ? `8,000 orders cached in ${limits.cachePieces} pieces, the largest ${fmt(limits.largestCacheValueBytes)} bytes` : '?'],
+  ['Spreadsheet calls per chunk / menu run / custom function', `${limits.spreadsheetCallsPerChunk ?? '?'} / ${limits.spreadsheetCallsMenuRun ?? '?'} / ${limits.spreadsheetCallsCustomFunction ?? '?'}, whatever the row count`],
+];
+for (const [k, v] of lim) console.log(`- ${k}: ${v}`);
+
+const t = await timings();
+console.log(`\n### Time against Apps Script's limits (50,000 followers, 10,000 orders, 25,000 engagement rows)\n`);
+if (t.error) console.log(`- timings failed: ${t.error}`);
+else {
+  const est = (ms, calls) => (ms * APPS_SCRIPT_SLOWDOWN) / 1000 + calls * SECONDS_PER_CALL;
+  const menu = est(t.menuMs, t.menuCalls);
+  const chunk = est(t.chunkMs, t.chunkCalls);
+  console.log(`Measured here in the emulator, then estimated for Apps Script as ${APPS_SCRIPT_SLOWDOWN}x the compute plus ${SECONDS_PER_CALL} s per Spreadsheet call:\n`);
+  console.log(`| run | measured | rows | per row | Apps Script estimate | limit | margin |`);
+  console.log(`| --- | --- | --- | --- | --- | --- | --- |`);
+  console.log(`| engine only | ${sec(t.engineMs)} | 50,000 | ${(t.engineMs / 50000 * 1000).toFixed(1)} µs | | | |`);
+  console.log(`| menu: Score followers | ${sec(t.menuMs)} | 50,000 | ${(t.menuMs / 50000 * 1000).toFixed(1)} µs | ${menu.toFixed(0)} s (${t.menuCalls} calls) | 360 s | ${(360 / menu).toFixed(1)}x |`);
+  console.log(`| sidebar: one scoreChunk | ${sec(t.chunkMs)} | ${fmt(t.chunkRows)} | ${(t.chunkMs / t.chunkRows * 1000).toFixed(1)} µs | ${chunk.toFixed(1)} s (${t.chunkCalls} calls) | 360 s | ${(360 / chunk).toFixed(0)}x |`);
+  console.log(`| sidebar: beginScoring / finishScoring | ${sec(t.beginMs)} / ${sec(t.finishMs)} | 50,000 | | ${est(t.beginMs, 10).toFixed(0)} s / ${est(t.finishMs, 10).toFixed(0)} s | 360 s | |`);
+  console.log(`| custom function, 1,000 handles, cold / cached | ${sec(t.customColdMs)} / ${sec(t.customWarmMs)} | 1,000 | | ${est(t.customColdMs, 6).toFixed(1)} s / ${est(t.customWarmMs, 6).toFixed(1)} s | 30 s | ${(30 / est(t.customColdMs, 6)).toFixed(1)}x / ${(30 / est(t.customWarmMs, 6)).toFixed(1)}x |`);
+  if (t.menuAlerts?.length) console.log(`\nmenu run alerts: ${t.menuAlerts.join(' | ')}`);
+}

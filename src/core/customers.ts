@@ -1,0 +1,353 @@
+// Customers from order exports: line items → orders → customers, without the orders that never
+// became a sale (refunded, cancelled, voided, zero-value, PayPal/Square money going out, totals rows).
+import type { Cell, Customer, Table } from './types';
+import { cellOf, dateOrder } from './table';
+import { cleanText, normalizeEmail, normalizeHandle, normalizePhone, parseBool, parseCount, parseDate, parseMoney } from './values';
+
+export interface IgnoredOrders {
+  refunded: number;
+  cancelled: number;
+  zero: number;
+  totals: number;
+}
+
+/** One order, its fields merged from its rows. */
+interface Order {
+  email: string;
+  names: string[];
+  phone: string;
+  handles: string[];
+  username: string;
+  total?: number;
+  refunded?: number;
+  currency?: string;
+  date?: number;
+  financialStatus: string;
+  status: string;
+  cancelled: boolean;
+  fullyRefunded: boolean;
+  eventType: string;
+  balanceImpact: string;
+  /** export with a Balance Impact column (PayPal): only Completed credits are sales */
+  paypal: boolean;
+  /** rows carry item prices to add up (Etsy Sold Order Items), not a repeated order total */
+  itemPrices: boolean;
+}
+
+const TOTALS_ROW = /^(grand\s+)?totals?:?$|^sum$/i;
+const CANCELLED = /^(cancell?ed|voided|void|failed|declined|denied|expired|abandoned)$/;
+const REFUNDED = /^(refunded|fully[ _]refunded|reversed|charged[ _]back|chargeback)$/;
+
+/** Build customers from every orders table (order exports and customer exports). */
+export function buildCustomers(tables: Table[]): { customers: Customer[]; ignored: IgnoredOrders } {
+  const ignored: IgnoredOrders = { refunded: 0, cancelled: 0, zero: 0, totals: 0 };
+  const orders: Order[] = [];
+  const exported: Customer[] = [];
+  for (const table of tables) {
+    if (table.kind !== 'orders') continue;
+    const isCustomerExport =
+      table.columns.orderId === undefined && (table.columns.orderCount !== undefined || table.columns.totalSpent !== undefined);
+    if (isCustomerExport) readCustomerRows(table, exported, ignored);
+    else readOrders(table, orders, ignored);
+  }
+  const kept: Order[] = [];
+  for (const o of orders) {
+    const why = exclusion(o);
+    if (why) ignored[why]++;
+    else kept.push(o);
+  }
+  return { customers: mergeCustomers(kept, exported), ignored };
+}
+
+// ---- reading rows ---------------------------------------------------------------------------------
+
+function text(table: Table, i: number, field: string): string {
+  return cleanText(cellOf(table, i, field));
+}
+
+function isTotalsRow(table: Table, i: number): boolean {
+  const row = table.rows[i] || [];
+  for (const field of ['orderId', 'name', 'email']) if (TOTALS_ROW.test(text(table, i, field))) return true;
+  const first = row.find((v) => cleanText(v) !== '');
+  return first !== undefined && TOTALS_ROW.test(cleanText(first));
+}
+
+function isBlankRow(row: Cell[] | undefined): boolean {
+  return !row || row.every((v) => cleanText(v) === '');
+}
+
+/** A person's names on one row: billing/full name, shipping name, first + last. */
+function namesOf(table: Table, i: number): string[] {
+  const out: string[] = [];
+  const push = (s: string) => {
+    if (s && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
+  };
+  push(text(table, i, 'name'));
+  push([text(table, i, 'firstName'), text(table, i, 'lastName')].filter(Boolean).join(' '));
+  push(text(table, i, 'shippingName'));
+  return out;
+}
+
+function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
+  const dates = dateOrder(table, 'date');
+  const totalHeader = table.columns.total !== undefined ? table.headers[table.columns.total] || '' : '';
+  const itemPrices = /price|item/i.test(totalHeader) && !/total/i.test(totalHeader);
+  const byId = new Map<string, Order>();
+  let previous: Order | undefined;
+  for (let i = 0; i < table.rows.length; i++) {
+    const row = table.rows[i];
+    if (isBlankRow(row)) continue;
+    if (isTotalsRow(table, i)) {
+      ignored.totals++;
+      continue;
+    }
+    const id = text(table, i, 'orderId');
+    const email = normalizeEmail(cellOf(table, i, 'email'));
+    let order = id ? byId.get(id) : undefined;
+    // a line-item row without an order id belongs to the order above it unless it names another buyer
+    if (!id && previous && (!email || email === previous.email) && !text(table, i, 'name')) order = previous;
+    if (!order) {
+      order = {
+        email: '',
+        names: [],
+        phone: '',
+        handles: [],
+        username: '',
+        financialStatus: '',
+        status: '',
+        cancelled: false,
+        fullyRefunded: false,
+        eventType: '',
+        balanceImpact: '',
+        paypal: table.columns.balanceImpact !== undefined,
+        itemPrices,
+      };
+      out.push(order);
+      if (id) byId.set(id, order);
+    }
+    addRow(order, table, i, email, dates);
+    previous = order;
+  }
+}
+
+/** Merge one row into its order: order-level fields from the first row that has them (Shopify), once (Wix repeats them). */
+function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY'): void {
+  if (!o.email && email) o.email = email;
+  for (const n of namesOf(table, i)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
+  if (!o.phone) o.phone = normalizePhone(cellOf(table, i, 'phone'));
+  if (!o.username) o.username = text(table, i, 'buyerUsername');
+  const handle = normalizeHandle(cellOf(table, i, 'handle'));
+  if (handle && o.handles.indexOf(handle) < 0) o.handles.push(handle);
+  for (const h of handlesInText(text(table, i, 'notes') + '\n' + text(table, i, 'noteAttributes'))) {
+    if (o.handles.indexOf(h) < 0) o.handles.push(h);
+  }
+  const total = parseMoney(cellOf(table, i, 'total'));
+  if (total !== undefined) o.total = o.itemPrices && o.total !== undefined ? o.total + total : o.total ?? total;
+  const refunded = parseMoney(cellOf(table, i, 'refunded'));
+  if (refunded !== undefined && (o.refunded === undefined || refunded > o.refunded)) o.refunded = refunded;
+  if (!o.currency) o.currency = text(table, i, 'currency').toUpperCase() || undefined;
+  const date = parseDate(cellOf(table, i, 'date'), dates);
+  if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
+  if (!o.financialStatus) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
+  if (!o.status) o.status = text(table, i, 'status').toLowerCase();
+  if (text(table, i, 'cancelledAt')) o.cancelled = true;
+  if (parseBool(cellOf(table, i, 'fullyRefunded')) === true) o.fullyRefunded = true;
+  if (!o.eventType) o.eventType = text(table, i, 'eventType').toLowerCase();
+  if (!o.balanceImpact) o.balanceImpact = text(table, i, 'balanceImpact').toLowerCase();
+}
+
+/** Why an order does not count as a sale, or null when it does. */
+function exclusion(o: Order): keyof IgnoredOrders | null {
+  const fin = o.financialStatus.replace(/\s+/g, '_');
+  const status = o.status.replace(/\s+/g, '_');
+  if (o.cancelled || CANCELLED.test(fin) || CANCELLED.test(status)) return 'cancelled';
+  if (REFUNDED.test(fin) || REFUNDED.test(status) || o.fullyRefunded) return 'refunded';
+  if (/refund|reversal|chargeback/.test(o.eventType)) return 'refunded';
+  if (o.balanceImpact === 'debit') return 'refunded';
+  if (o.paypal) {
+    if (o.balanceImpact && o.balanceImpact !== 'credit') return 'cancelled';
+    if (status && status !== 'completed') return 'cancelled';
+  }
+  if (o.total !== undefined) {
+    if (o.total < 0) return 'refunded';
+    if (o.refunded !== undefined && o.refunded > 0 && o.refunded >= o.total) return 'refunded';
+    if (o.total === 0) return 'zero';
+  }
+  return null;
+}
+
+/** Customer exports (Total Orders / Total Spent, no order id): one customer a row. */
+function readCustomerRows(table: Table, out: Customer[], ignored: IgnoredOrders): void {
+  const dates = dateOrder(table, 'date');
+  for (let i = 0; i < table.rows.length; i++) {
+    if (isBlankRow(table.rows[i])) continue;
+    if (isTotalsRow(table, i)) {
+      ignored.totals++;
+      continue;
+    }
+    const count = parseCount(cellOf(table, i, 'orderCount'));
+    const spent = parseMoney(cellOf(table, i, 'totalSpent'));
+    // subscribers and leads who never bought are in customer exports too
+    if (count === 0 || (count === undefined && spent !== undefined && spent <= 0)) {
+      ignored.zero++;
+      continue;
+    }
+    const email = normalizeEmail(cellOf(table, i, 'email'));
+    const names = namesOf(table, i);
+    const key = email || names[0] || text(table, i, 'buyerUsername');
+    if (!key) continue;
+    const handles: string[] = [];
+    const handle = normalizeHandle(cellOf(table, i, 'handle'));
+    if (handle) handles.push(handle);
+    for (const h of handlesInText(text(table, i, 'notes'))) if (handles.indexOf(h) < 0) handles.push(h);
+    const phone = normalizePhone(cellOf(table, i, 'phone'));
+    const c: Customer = {
+      key,
+      emails: email ? [email] : [],
+      names,
+      handles,
+      phones: phone ? [phone] : [],
+      orders: count ?? 1,
+      spent: spent ?? 0,
+    };
+    const currency = text(table, i, 'currency').toUpperCase();
+    if (currency) c.currency = currency;
+    const date = parseDate(cellOf(table, i, 'date'), dates);
+    if (date !== undefined) c.lastOrder = date;
+    out.push(c);
+  }
+}
+
+// ---- orders → customers ------------------------------------------------------------------------------
+
+const nameKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function mergeCustomers(orders: Order[], exported: Customer[]): Customer[] {
+  const byKey = new Map<string, Customer>();
+  const list: Customer[] = [];
+  const emailCustomersByName = new Map<string, Customer[]>();
+  const nameCustomers = new Map<string, Customer>();
+
+  const create = (key: string): Customer => {
+    const c: Customer = { key, emails: [], names: [], handles: [], phones: [], orders: 0, spent: 0 };
+    byKey.set(key, c);
+    list.push(c);
+    return c;
+  };
+  const absorb = (c: Customer, o: Order) => {
+    if (o.email && c.emails.indexOf(o.email) < 0) c.emails.push(o.email);
+    for (const n of o.names) if (!c.names.some((x) => nameKey(x) === nameKey(n))) c.names.push(n);
+    for (const h of o.handles) if (c.handles.indexOf(h) < 0) c.handles.push(h);
+    if (o.phone && c.phones.indexOf(o.phone) < 0) c.phones.push(o.phone);
+    c.orders++;
+    const total = o.total ?? 0;
+    c.spent += o.refunded && o.refunded > 0 && o.refunded < total ? total - o.refunded : total;
+    if (!c.currency && o.currency) c.currency = o.currency;
+    if (o.date !== undefined && (c.lastOrder === undefined || o.date > c.lastOrder)) c.lastOrder = o.date;
+  };
+
+  // orders with an email first: the email is the customer
+  for (const o of orders) {
+    if (!o.email) continue;
+    const c = byKey.get(o.email) || create(o.email);
+    absorb(c, o);
+  }
+  for (const c of list) {
+    for (const n of c.names) {
+      const k = nameKey(n);
+      const same = emailCustomersByName.get(k);
+      if (!same) emailCustomersByName.set(k, [c]);
+      else if (same.indexOf(c) < 0) same.push(c);
+    }
+  }
+  // orders without an email (Etsy, Square): the one email customer of that name, else the name as written
+  for (const o of orders) {
+    if (o.email) continue;
+    const written = o.names[0] || o.username || o.handles[0];
+    if (!written) continue;
+    const k = nameKey(written);
+    const same = o.names[0] ? emailCustomersByName.get(k) : undefined;
+    let c: Customer | undefined = same && same.length === 1 ? same[0] : nameCustomers.get(k);
+    if (!c) {
+      c = byKey.get(written) || create(written);
+      nameCustomers.set(k, c);
+    }
+    absorb(c, o);
+  }
+  // customer exports: the same person may be in the orders too; counts are then the larger, not the sum
+  for (const e of exported) {
+    const c = byKey.get(e.key) || (e.emails.length ? undefined : nameCustomers.get(nameKey(e.key)));
+    if (!c) {
+      byKey.set(e.key, e);
+      list.push(e);
+      continue;
+    }
+    for (const x of e.emails) if (c.emails.indexOf(x) < 0) c.emails.push(x);
+    for (const n of e.names) if (!c.names.some((x) => nameKey(x) === nameKey(n))) c.names.push(n);
+    for (const h of e.handles) if (c.handles.indexOf(h) < 0) c.handles.push(h);
+    for (const p of e.phones) if (c.phones.indexOf(p) < 0) c.phones.push(p);
+    c.orders = Math.max(c.orders, e.orders);
+    c.spent = Math.max(c.spent, e.spent);
+    if (!c.currency && e.currency) c.currency = e.currency;
+    if (e.lastOrder !== undefined && (c.lastOrder === undefined || e.lastOrder > c.lastOrder)) c.lastOrder = e.lastOrder;
+  }
+  for (const c of list) c.spent = Math.round(c.spent * 100) / 100;
+  return list;
+}
+
+// ---- social handles written in notes -------------------------------------------------------------------
+
+const PROFILE_URL =
+  /\b(?:https?:\/\/)?(?:www\.|m\.)?(?:instagram\.com|instagr\.am|tiktok\.com|x\.com|twitter\.com|threads\.(?:net|com)|bsky\.app|facebook\.com|pinterest\.com)\/[^\s,;)"'<>]+/gi;
+const LABELLED = /\b(?:ig|insta|instagram|tiktok|tik tok|twitter|threads|bluesky|bsky|handle)\s*(?:handle|username|name)?\s*[:=\-–]\s*@?([a-z0-9][a-z0-9._]{1,29})/gi;
+const AT_HANDLE = /(?:^|[^\w.@])@([a-z0-9_][a-z0-9._]{1,29})/gi;
+
+/** Social handles written in free text: "@jane.doe", "IG: jane.doe", "instagram.com/jane.doe". */
+export function handlesInText(s: string): string[] {
+  const out: string[] = [];
+  if (!s || (s.indexOf('@') < 0 && s.indexOf('/') < 0 && s.indexOf(':') < 0 && s.indexOf('-') < 0 && s.indexOf('=') < 0)) return out;
+  const push = (h: string) => {
+    const n = normalizeHandle(h);
+    if (n && !/^\d+$/.test(n) && out.indexOf(n) < 0) out.push(n);
+  };
+  let m: RegExpExecArray | null;
+  const urls = new RegExp(PROFILE_URL.source, 'gi');
+  while ((m = urls.exec(s))) push(m[0]);
+  const rest = s.replace(urls, ' ');
+  const labelled = new RegExp(LABELLED.source, 'gi');
+  while ((m = labelled.exec(rest))) push(m[1]);
+  const at = new RegExp(AT_HANDLE.source, 'gi');
+  while ((m = at.exec(rest))) push(m[1]);
+  return out;
+}
+
+// ---- describing a customer ---------------------------------------------------------------------------
+
+const SYMBOLS: Record<string, string> = {
+  USD: '$', EUR: '€', GBP: '£', JPY: '¥', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', INR: '₹', KRW: '₩', BRL: 'R$', MXN: 'MX$',
+  CNY: 'CN¥', ILS: '₪', PHP: '₱', VND: '₫', NGN: '₦', TRY: '₺', UAH: '₴', PLN: 'zł',
+};
+const NO_CENTS = new Set(['JPY', 'KRW', 'VND']);
+
+/** An amount with its currency: "$240.00", "€1,250.50", "CHF 80.00"; no symbol when the currency is unknown. */
+export function formatMoney(amount: number, currency?: string): string {
+  const code = (currency || '').toUpperCase();
+  const digits = NO_CENTS.has(code) ? 0 : 2;
+  const [whole, cents] = Math.abs(amount).toFixed(digits).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (cents ? '.' + cents : '');
+  const sign = amount < 0 ? '-' : '';
+  const symbol = SYMBOLS[code];
+  if (symbol) return code === 'PLN' ? `${sign}${grouped} ${symbol}` : `${sign}${symbol}${grouped}`;
+  return code ? `${sign}${code} ${grouped}` : sign + grouped;
+}
+
+/** "Jane Doe · jane@example.com · 3 orders · $240.00" */
+export function describeCustomer(c: Customer): string {
+  const parts: string[] = [];
+  if (c.names[0]) parts.push(c.names[0]);
+  if (c.emails[0]) parts.push(c.emails[0]);
+  if (!parts.length) parts.push(c.key);
+  parts.push(`${c.orders} order${c.orders === 1 ? '' : 's'}`);
+  parts.push(formatMoney(c.spent, c.currency));
+  return parts.join(' · ');
+}

@@ -1,0 +1,107 @@
+// Custom functions: one value or a range of handles in, the same shape out. Read-only; a missing or broken tab
+// gives one clear text value instead of a stack trace. Parsed orders and engagement come from the cache.
+import { botInputOf, assessBot } from '../core/botrisk';
+import { prepare, prepareWithoutFollowers, scoreHandles, type Prepared } from '../core/engine';
+import type { Cell, Follower, ResultRow, Settings } from '../core/types';
+import { cleanText, isBlank, normalizeHandle, parseBool, parseCount } from '../core/values';
+import { contextFor } from './context-cache';
+import { errorMessage } from './errors';
+import { findBlock, userGrid } from './layout';
+import { loadSettings } from './settings-store';
+import { findTabs, readGrid, readSource } from './tabs';
+
+export type CellInput = Cell | Cell[][];
+export type CellOutput = Cell | Cell[][];
+
+const HOUR = 3600000;
+
+/** A range arrives as a 2-D array; anything else is one value. */
+function asGrid(input: unknown): { grid: Cell[][]; single: boolean } {
+  if (Array.isArray(input)) {
+    if (input.length && Array.isArray(input[0])) return { grid: input as Cell[][], single: false };
+    return { grid: [input as Cell[]], single: false };
+  }
+  return { grid: [[input as Cell]], single: true };
+}
+
+function shaped(grid: Cell[][], single: boolean, values: Cell[]): CellOutput {
+  if (single) return values[0];
+  let k = 0;
+  return grid.map((row) => row.map(() => values[k++]));
+}
+
+function message(e: unknown): string {
+  return `Followback: ${errorMessage(e)}`;
+}
+
+/** The engine prepared from the spreadsheet's tabs; a Followers tab is optional. */
+function prepared(settings: Settings, needOrders: boolean): Prepared {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tabs = findTabs(ss, settings);
+  if (needOrders && !tabs.orders.length) {
+    throw new Error('no Orders tab found. Add your order export as a tab named "Orders" (or pick it in the sidebar).');
+  }
+  // Within an hour the same tabs give the same answer (and the same cache entry).
+  const now = settings.now ?? Math.floor(Date.now() / HOUR) * HOUR;
+  const s = { ...settings, now };
+  const sources = { orders: tabs.orders.map(readSource), engagement: tabs.engagement.map(readSource), following: tabs.following.map(readSource) };
+  const ctx = contextFor(sources, s, now);
+  if (needOrders && !ctx.customers.length) throw new Error(`the ${tabs.orders[0].getName()} tab has no orders to match.`);
+  if (!tabs.followers) return prepareWithoutFollowers(ctx, s);
+  const grid = readGrid(tabs.followers);
+  if (!grid.length) return prepareWithoutFollowers(ctx, s);
+  return prepare({ followers: { name: tabs.followers.getName(), grid: userGrid(grid, findBlock(grid)) } }, s, ctx);
+}
+
+/** Scores every handle of the input and picks one output value per handle. */
+export function byHandle(handles: unknown, pick: (r: ResultRow) => Cell, needOrders = false): CellOutput {
+  try {
+    const { grid, single } = asGrid(handles);
+    const flat = ([] as Cell[]).concat(...grid);
+    if (flat.every((h) => isBlank(h))) return shaped(grid, single, flat.map(() => ''));
+    const p = prepared(loadSettings(), needOrders);
+    const rows = scoreHandles(p, flat);
+    return shaped(grid, single, rows.map((r) => (r ? pick(r) : '')));
+  } catch (e) {
+    return message(e);
+  }
+}
+
+/** BOT_RISK: profile numbers in, risk 0-100 out; arguments may be ranges of one shape or single values. */
+export function botRisk(args: unknown[]): CellOutput {
+  try {
+    const shapes = args.map(asGrid);
+    const lead = shapes.find((s) => !s.single) || shapes[0];
+    const now = Date.now();
+    const at = (k: number, i: number, j: number): Cell => {
+      const s = shapes[k];
+      if (!s) return undefined;
+      if (s.single) return s.grid[0][0];
+      const row = s.grid[i];
+      return row ? row[j] : undefined;
+    };
+    const out: Cell[] = [];
+    lead.grid.forEach((row, i) =>
+      row.forEach((_, j) => {
+        const v = [0, 1, 2, 3, 4, 5].map((k) => at(k, i, j));
+        if (v.every((x) => isBlank(x))) {
+          out.push('');
+          return;
+        }
+        const f: Follower = {
+          index: -1,
+          handle: normalizeHandle(v[5]),
+          followers: parseCount(v[0]),
+          following: parseCount(v[1]),
+          posts: parseCount(v[2]),
+          hasPicture: parseBool(v[3]),
+          bio: shapes[4] ? cleanText(v[4]) : undefined, // an empty bio cell is known to be empty
+        };
+        out.push(Math.max(0, Math.min(100, Math.round(assessBot(botInputOf(f, now)).risk * 100))));
+      }),
+    );
+    return shaped(lead.grid, lead.single, out);
+  } catch (e) {
+    return message(e);
+  }
+}

@@ -1,0 +1,87 @@
+// The sidebar's summary and today's follow queue, built from scored rows or read back from the sheet.
+import type { Summary as EngineSummary } from '../core/queue';
+import { followBudget } from '../core/platforms';
+import { cellOf, readFollowers, readTable } from '../core/table';
+import { RECOMMENDATIONS, OUTPUT_HEADERS, type Cell, type Follower, type Recommendation, type ResultRow, type Settings, type Table } from '../core/types';
+import { cleanText } from '../core/values';
+import type { QueueItem, Report, Summary } from '../server/api';
+
+export function plainSummary(s: EngineSummary): Summary {
+  return { ...s, counts: { ...s.counts }, capLeft: Number.isFinite(s.capLeft) ? s.capLeft : null };
+}
+
+/** Today's queue, in queue order. */
+export function queueItems(table: Table, followers: Follower[], rows: (ResultRow | null)[]): QueueItem[] {
+  const items: QueueItem[] = [];
+  rows.forEach((r, i) => {
+    if (!r || r.queue === '') return;
+    const f = followers[i];
+    items.push({
+      row: table.headerIndex + 2 + i,
+      handle: cleanText(cellOf(table, i, 'handle')) || (f && f.handle) || cleanText(cellOf(table, i, 'url')),
+      name: (f && f.name) || '',
+      score: r.score,
+      queue: r.queue,
+      reasons: r.reasons,
+      customer: r.customer,
+    });
+  });
+  return items.sort((a, b) => a.queue - b.queue);
+}
+
+export function buildReport(tab: string, table: Table, followers: Follower[], rows: (ResultRow | null)[], summary: EngineSummary, warnings: string[] = []): Report {
+  return { summary: plainSummary(summary), queue: queueItems(table, followers, rows), tab, warnings };
+}
+
+const num = (v: Cell): number => (typeof v === 'number' ? v : Number(v) || 0);
+
+/** A written output row read back from the sheet (null when the row was blank). */
+export function rowFromCells(cells: Cell[]): ResultRow | null {
+  const [score, recommendation, botRisk, customer, customerId, matchConfidence, engagement, reasons, queue] = cells;
+  if (score === '' || score === null || score === undefined) return null;
+  if (RECOMMENDATIONS.indexOf(recommendation as Recommendation) < 0) return null;
+  return {
+    score: num(score),
+    recommendation: recommendation as Recommendation,
+    botRisk: num(botRisk),
+    customer: String(customer ?? ''),
+    customerId: String(customerId ?? ''),
+    matchConfidence: matchConfidence === '' || matchConfidence === null || matchConfidence === undefined ? '' : num(matchConfidence),
+    engagement: num(engagement),
+    reasons: String(reasons ?? ''),
+    queue: queue === '' || queue === null || queue === undefined ? '' : num(queue),
+  };
+}
+
+/** Counts and budget of rows as they stand (queue numbers as written). */
+export function summarize(rows: (ResultRow | null)[], settings: Settings): EngineSummary {
+  const counts = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as Record<Recommendation, number>;
+  let scored = 0;
+  let queued = 0;
+  for (const r of rows) {
+    if (!r) continue;
+    scored++;
+    counts[r.recommendation]++;
+    if (r.queue !== '') queued++;
+  }
+  const { daily, capLeft, budget } = followBudget(settings.platform, settings.followingCount, settings.dailyLimit);
+  return { counts, scored, queued, budget, dailyLimit: daily, capLeft };
+}
+
+/** Reads the report back from a Followers grid with its output block at 0-based column `column`. */
+export function reportFromGrid(tab: string, grid: Cell[][], column: number, settings: Settings): Report | null {
+  const userPart = grid.map((r) => r.slice(0, column));
+  let table: Table;
+  try {
+    table = readTable({ name: tab, grid: userPart }, 'followers', settings.columnOverrides?.followers);
+  } catch {
+    return null;
+  }
+  const followers = readFollowers(table);
+  const rows = table.rows.map((_, i) => rowFromCells((grid[table.headerIndex + 1 + i] || []).slice(column, column + OUTPUT_HEADERS.length)));
+  return buildReport(tab, table, followers, rows, summarize(rows, settings));
+}
+
+export function countsText(counts: Record<Recommendation, number>): string {
+  return RECOMMENDATIONS.map((r) => `${counts[r].toLocaleString('en-US')} ${r}`).join(', ');
+}

@@ -1,0 +1,138 @@
+// Scoring the Followers tab: all at once from the menu, or in chunks from the sidebar (each call well under
+// Apps Script's limits). Reads each tab once, writes each block once, under the document lock.
+import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells } from '../core/engine';
+import { readFollowers, readTable } from '../core/table';
+import { OUTPUT_HEADERS, type Cell, type Settings } from '../core/types';
+import type { Report, ScoringPlan } from '../server/api';
+import { applyColours } from './colours';
+import { contextFor } from './context-cache';
+import { KEYS, OutputState, RunState, readJson, remove, writeJson } from './document-state';
+import { UserError } from './errors';
+import { QUEUE_COLUMN } from './layout';
+import { withDocumentLock } from './lock';
+import { Placement, placeOutput, writeColumn, writeRows } from './output';
+import { buildReport, countsText, rowFromCells } from './report';
+import { loadSettings } from './settings-store';
+import { findTabs, readGrid } from './tabs';
+import { loadWorkbook, otherSources } from './workbook-input';
+
+/** Rows per scoreChunk call: a few seconds of Apps Script time, far under its 30 s / 6 min limits. */
+export const CHUNK_ROWS = 2000;
+
+function toastDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Report): void {
+  const s = report.summary;
+  ss.toast(
+    `Scored ${s.scored.toLocaleString('en-US')} followers: ${countsText(s.counts)}. Today's follow queue: ${s.queued.toLocaleString('en-US')}.`,
+    'Followback',
+    10,
+  );
+}
+
+/** The menu's Score followers: the whole tab in one run. */
+export function scoreAll(): Report {
+  const settings = loadSettings();
+  return withDocumentLock(() => {
+    const wb = loadWorkbook(settings);
+    const scored = scoreWorkbook(wb.input, settings);
+    const table = scored.table;
+    const placement = placeOutput(wb.sheet, wb.block, table.headerIndex, wb.userColumns, table.rows.length);
+    writeRows(placement, scored.rows.map(toCells));
+    colour(placement, table.rows.length);
+    const report = buildReport(wb.sheet.getName(), table, scored.followers, scored.rows, scored.summary, scored.warnings);
+    toastDone(wb.ss, report);
+    return report;
+  });
+}
+
+function colour(p: Placement, dataRows: number): void {
+  applyColours(p.sheet, p.column, p.headerRow + 1, p.headerRow + dataRows);
+}
+
+// ---- the sidebar's chunked run ----
+
+export function beginRun(): ScoringPlan {
+  const settings = loadSettings();
+  return withDocumentLock(() => {
+    const wb = loadWorkbook(settings);
+    const now = settings.now ?? Date.now();
+    const runSettings = { ...settings, now };
+    // Parses everything once: a bad tab is reported now, and the chunks find the orders already in the cache.
+    const p = prepare(wb.input, runSettings, contextFor(otherSources(wb.tabs), runSettings, now));
+    const total = p.table.rows.length;
+    const placement = placeOutput(wb.sheet, wb.block, p.table.headerIndex, wb.userColumns, total);
+    writeRows(placement, []); // headers only
+    const run: RunState = {
+      sheetId: wb.sheet.getSheetId(),
+      tab: wb.sheet.getName(),
+      column: placement.column,
+      headerRow: placement.headerRow,
+      userColumns: placement.column - 1,
+      total,
+      done: 0,
+      started: now,
+    };
+    writeJson(KEYS.run, run);
+    return { total, chunk: CHUNK_ROWS };
+  });
+}
+
+function currentRun(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { run: RunState; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
+  const run = readJson<RunState>(KEYS.run);
+  if (!run) throw new UserError('No scoring run is in progress. Press Score to start again.');
+  const sheet = ss.getSheetById(run.sheetId);
+  if (!sheet) throw new UserError(`The tab "${run.tab}" was deleted while scoring. Press Score to start again.`);
+  return { run, sheet };
+}
+
+function placementOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState): Placement {
+  const state = readJson<OutputState>(KEYS.output(run.sheetId));
+  if (!state) throw new UserError('The score columns were cleared while scoring. Press Score to start again.');
+  return { sheet, column: run.column, headerRow: run.headerRow, state };
+}
+
+/** Scores data rows [start, start + count) and writes them (without queue numbers). */
+export function scoreRunChunk(start: number, count: number): { done: number } {
+  const settings = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { run, sheet } = currentRun(ss);
+  const first = Math.max(0, Math.floor(Number(start) || 0));
+  const n = Math.min(Math.max(0, Math.floor(Number(count) || 0)), run.total - first);
+  if (n <= 0) return { done: Math.min(first, run.total) };
+  const runSettings = { ...settings, now: run.started };
+  const tabs = findTabs(ss, settings);
+  const ctx = contextFor(otherSources(tabs), runSettings, run.started);
+  // The header rows and this chunk's rows only: the user's columns, two reads.
+  const head = sheet.getRange(1, 1, run.headerRow, run.userColumns).getValues() as Cell[][];
+  const body = sheet.getRange(run.headerRow + 1 + first, 1, n, run.userColumns).getValues() as Cell[][];
+  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, runSettings, ctx);
+  if (p.table.headerIndex !== run.headerRow - 1) throw new UserError(`The header row of "${run.tab}" moved while scoring. Press Score to start again.`);
+  const cells = scoreRows(p).map(toCells);
+  withDocumentLock(() => {
+    writeRows(placementOf(sheet, run), cells, first, false);
+    const now = readJson<RunState>(KEYS.run);
+    if (now) writeJson(KEYS.run, { ...now, done: Math.max(now.done, first + n) });
+  });
+  return { done: first + n };
+}
+
+/** Queue numbers, colours and the toast, from the rows the chunks wrote. */
+export function finishRun(): Report {
+  const settings = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const { run, sheet } = currentRun(ss);
+    const placement = placementOf(sheet, run);
+    const grid = readGrid(sheet);
+    const userPart = grid.map((r) => r.slice(0, run.userColumns));
+    const table = readTable({ name: run.tab, grid: userPart }, 'followers', settings.columnOverrides?.followers);
+    const followers = readFollowers(table);
+    const rows = table.rows.map((_, i) => rowFromCells((grid[table.headerIndex + 1 + i] || []).slice(run.column - 1, run.column - 1 + OUTPUT_HEADERS.length)));
+    const summary = assignQueue(rows, { ...settings, now: run.started }, followers.map((f) => f.handle));
+    writeColumn(placement, QUEUE_COLUMN, rows.map((r) => (r ? r.queue : '')));
+    colour(placement, table.rows.length);
+    remove(KEYS.run);
+    const report = buildReport(run.tab, table, followers, rows, summary);
+    toastDone(ss, report);
+    return report;
+  });
+}

@@ -1,0 +1,27 @@
+// Settings in document properties, validated on the way in and on the way out.
+import { DEFAULT_SETTINGS, validateSettings } from '../core/engine';
+import type { Settings } from '../core/types';
+import { KEYS, readJson, writeJson } from './document-state';
+
+const MAX_BYTES = 9000;
+
+export function loadSettings(): Settings {
+  const stored = readJson<unknown>(KEYS.settings);
+  if (!stored) return { ...DEFAULT_SETTINGS, weights: { ...DEFAULT_SETTINGS.weights } };
+  return validateSettings(stored).settings;
+}
+
+/** Saves only when every field is valid; returns the settings in effect and the messages. */
+export function saveSettings(input: unknown): { settings: Settings; errors: { field: string; message: string }[] } {
+  const { settings, errors } = validateSettings(input);
+  // "now" is for tests and the command line; a stored clock would freeze recency for ever.
+  const stored: Settings = { ...settings };
+  delete stored.now;
+  const json = JSON.stringify(stored);
+  if (json.length > MAX_BYTES) {
+    errors.push({ field: 'columnOverrides', message: 'Too many hand-picked columns to store; remove some and try again.' });
+  }
+  if (errors.length) return { settings: loadSettings(), errors };
+  writeJson(KEYS.settings, stored);
+  return { settings: stored, errors };
+}

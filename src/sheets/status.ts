@@ -1,0 +1,55 @@
+// What the sidebar shows before scoring: the tabs and columns found, row counts and problems to fix.
+// Reads only each tab's first rows (for headers) and its last row number: cheap on a 50,000-row tab.
+import { readTable } from '../core/table';
+import type { Cell, Settings, TableKind } from '../core/types';
+import { cleanText } from '../core/values';
+import type { Status } from '../server/api';
+import { errorMessage } from './errors';
+import { findBlock, userGrid } from './layout';
+import { KINDS, findTabs, missingFollowersMessage } from './tabs';
+
+const HEAD_ROWS = 10;
+
+function empty<T>(make: () => T): Record<TableKind, T> {
+  return { followers: make(), orders: make(), engagement: make(), following: make() };
+}
+
+export function statusOf(settings: Settings): Status {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tabs = findTabs(ss, settings);
+  const status: Status = {
+    tabs: empty<string | null>(() => null),
+    allTabs: tabs.names,
+    columns: empty<Record<string, string>>(() => ({})),
+    rows: empty(() => 0),
+    headers: empty<string[]>(() => []),
+    problems: [],
+  };
+  for (const m of tabs.missing) status.problems.push(`The ${m.kind} tab "${m.name}" chosen in the settings no longer exists.`);
+  if (!tabs.followers) status.problems.push(missingFollowersMessage(tabs));
+  for (const kind of KINDS) {
+    const sheets = kind === 'followers' ? (tabs.followers ? [tabs.followers] : []) : tabs[kind];
+    const sheet = sheets[0];
+    if (!sheet) continue;
+    const name = sheet.getName();
+    status.tabs[kind] = name;
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow === 0 || lastColumn === 0) {
+      status.problems.push(`The ${name} tab is empty.`);
+      continue;
+    }
+    let head = sheet.getRange(1, 1, Math.min(HEAD_ROWS, lastRow), lastColumn).getValues() as Cell[][];
+    if (kind === 'followers') head = userGrid(head, findBlock(head));
+    try {
+      const table = readTable({ name, grid: head }, kind, settings.columnOverrides?.[kind]);
+      status.rows[kind] = Math.max(0, lastRow - table.headerIndex - 1);
+      status.headers![kind] = table.headers.filter(Boolean);
+      for (const [field, col] of Object.entries(table.columns)) status.columns[kind][field] = table.headers[col] || '';
+    } catch (e) {
+      status.problems.push(errorMessage(e));
+      status.headers![kind] = (head.find((r) => r.some((c) => c !== '')) || []).map((c) => cleanText(c)).filter(Boolean);
+    }
+  }
+  return status;
+}
