@@ -1,42 +1,55 @@
 #!/usr/bin/env node
-// Matching figures and speed, outside jest: bundles the TypeScript on the fly with esbuild.
-//   node scripts/bench-match.mjs            precision/recall on the hard problem + 50,000 × 20,000 timing
+// Matching figures and speed, outside jest: bundles the TypeScript on the fly with esbuild's build API.
+//   node scripts/bench-match.mjs            precision/recall on the hard problem + 50,000 followers × 20,000 customers
 //   node scripts/bench-match.mjs --quick    precision/recall only
+//   node scripts/bench-match.mjs --json     one JSON line (for scripts/bench.mjs)
 import { build } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
 export { createMatcher } from ${JSON.stringify(join(root, 'src/core/match.ts'))};
-export { generateMatchProblem, measureMatching } from ${JSON.stringify(join(root, 'test/fixtures/match-problem.ts'))};
+export { generateMatchProblem, measureMatching, timeMatching } from ${JSON.stringify(join(root, 'test/fixtures/match-problem.ts'))};
 `;
 const out = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true, format: 'esm', platform: 'node', target: 'es2020', write: false,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'es2020',
+  write: false,
 });
 const dir = mkdtempSync(join(tmpdir(), 'bench-match-'));
 const file = join(dir, 'bundle.mjs');
 writeFileSync(file, out.outputFiles[0].text);
-const { createMatcher, generateMatchProblem, measureMatching } = await import(pathToFileURL(file).href);
+const { createMatcher, generateMatchProblem, measureMatching, timeMatching } = await import(pathToFileURL(file).href);
 rmSync(dir, { recursive: true, force: true });
 
-const fmt = (x) => x.toFixed(3);
-const problem = generateMatchProblem();
-const f = measureMatching(problem, createMatcher);
-console.log(`hard problem: ${f.customers} customers, ${f.followers} followers (${f.buyers} are customers)`);
-console.log(`  confident ${f.confident} (correct ${f.correct}, wrong ${f.wrong}), possible ${f.possible}`);
-console.log(`  precision ${fmt(f.precision)}  recall ${fmt(f.recall)}  (${f.ms} ms)`);
-
-if (!process.argv.includes('--quick')) {
-  const big = generateMatchProblem({ seed: 7, customers: 20000, followers: 50000, customersFollowing: 0.5 });
-  const t0 = performance.now();
-  const match = createMatcher(big.customers);
-  const t1 = performance.now();
-  let found = 0;
-  for (const fl of big.followers) if (match(fl)) found++;
-  const t2 = performance.now();
-  console.log(`50,000 followers × 20,000 customers: index ${Math.round(t1 - t0)} ms, matching ${Math.round(t2 - t1)} ms, total ${Math.round(t2 - t0)} ms (${found} with a candidate)`);
+const json = process.argv.includes('--json');
+const quick = process.argv.includes('--quick');
+const result = { seeds: [] };
+for (const seed of [20261125, 1, 2]) {
+  const f = measureMatching(generateMatchProblem({ seed }), createMatcher);
+  result.seeds.push({ seed, ...f });
+  if (!json) {
+    console.log(
+      `hard problem (seed ${seed}): ${f.customers} customers, ${f.followers} followers (${f.buyers} are customers): ` +
+        `confident ${f.confident} (wrong ${f.wrong}), possible ${f.possible}; precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}`,
+    );
+  }
 }
+if (!quick) {
+  const t = timeMatching(createMatcher);
+  result.speed = { ...t, load: loadavg()[0] };
+  if (!json) {
+    console.log(
+      `${t.followers.toLocaleString('en')} followers × ${t.customers.toLocaleString('en')} customers: ` +
+        `index ${t.indexMs} ms + matching ${t.matchMs} ms = ${t.indexMs + t.matchMs} ms wall, ${t.cpuMs} ms CPU ` +
+        `(${t.matched} with a candidate; load average ${loadavg()[0].toFixed(1)})`,
+    );
+  }
+}
+if (json) console.log(JSON.stringify(result));

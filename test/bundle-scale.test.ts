@@ -34,7 +34,7 @@ test(`menu scoring of ${ROWS.toLocaleString('en-US')} rows, then one sidebar chu
   finish.code.finishScoring();
   const finishMs = Date.now() - t;
   console.log(
-    `${ROWS.toLocaleString('en-US')} rows: scoreFollowers ${menuMs} ms / ${menu.g.calls.total} calls; ` +
-      `beginScoring ${beginMs} ms; scoreChunk(${plan.chunk} rows) ${chunkMs} ms / ${chunk.g.calls.total} calls; finishScoring ${finishMs} ms / ${finish.g.calls.total} calls`,
+    `${ROWS.toLocaleString('en-US')} rows: scoreFollowers ${menuMs} ms / ${menu.g.calls.spreadsheet} Spreadsheet calls; ` +
+      `beginScoring ${beginMs} ms; scoreChunk(${plan.chunk} rows) ${chunkMs} ms / ${chunk.g.calls.spreadsheet} Spreadsheet calls; finishScoring ${finishMs} ms / ${finish.g.calls.spreadsheet} Spreadsheet calls`,
   );
 });

@@ -88,13 +88,8 @@ suite('two scoring runs at once', () => {
     expect(output(b)).toEqual(cleanRun());
   });
 
-  // BUG (src/sheets/scoring.ts, sheets engineer): beginRun does not look at KEYS.run, so a second sidebar's Score
-  // silently restarts the run the first sidebar is in the middle of (both then write; the first sidebar's
-  // finishScoring removes the run state and the second one's next scoreChunk fails with "No scoring run is in
-  // progress"). Repro: beginScoring(); scoreChunk(0, 10); beginScoring() → returns a plan instead of a message.
-  // Expected: a clear "already running" message while a run started recently has not finished (a stale run, e.g. a
-  // closed sidebar, may be taken over after a few minutes).
-  test.failing('BUG: a second sidebar starting a run while one is in progress gets a clear "already running" message', () => {
+  // Found by this file and fixed (scoring.ts): a second sidebar's Score silently restarted the run in progress.
+  test('a second sidebar starting a run while one is in progress gets a clear "already running" message', () => {
     const b = book(tabs());
     execution(b).call('beginScoring');
     execution(b).call('scoreChunk', 0, 10);
@@ -132,13 +127,9 @@ suite('a run while the sidebar saves settings', () => {
     expect(output(b)).toEqual(cleanRun()); // the run scored every row with the settings it started with
   });
 
-  // BUG (src/sheets/scoring.ts, sheets engineer): scoreRunChunk calls loadSettings() on every chunk, so settings saved
-  // from the sidebar between two chunks apply to the later chunks only: the tab ends with rows scored under two
-  // different thresholds and weights, and finishScoring queues with the new ones. Repro: beginScoring();
-  // scoreChunk(0, 20); saveSettings({ followThreshold: 20, considerThreshold: 10, weights: { customer: 10,
-  // engagement: 90, genuine: 5 } }); scoreChunk(20, total); finishScoring() → rows 1-20 and 21-40 disagree.
-  // Expected: keep the run's settings in RunState (as `started` is kept), or refuse saveSettings during a run.
-  test.failing('BUG: settings saved between sidebar chunks: every row is scored with one set of settings', () => {
+  // Found by this file and fixed (scoring.ts): chunks after a settings change used the new settings, leaving a tab
+  // scored half with one set of thresholds and weights and half with another.
+  test('settings saved between sidebar chunks: every row is scored with one set of settings', () => {
     const b = book(tabs());
     const plan = execution(b).call<{ total: number }>('beginScoring');
     execution(b).call('scoreChunk', 0, 20);

@@ -4,7 +4,10 @@
 // Either way every user cell (values, formulas, number formats) and every user colour rule is unchanged afterwards.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUT_HEADERS, type Cell } from '../src/core/types';
+import { parseCsv } from '../src/cli/csv';
+import { DEFAULT_SETTINGS, scoreWorkbook, type WorkbookInput } from '../src/core/engine';
+import { guessKind } from '../src/core/table';
+import { InputError, OUTPUT_HEADERS, type Cell } from '../src/core/types';
 import type { TabInput, Workbook } from '../src/emulator';
 import { book, ensureBundle, errorOf, execution, snapshot, userAreas } from './hardening-gas';
 import { recordFigures } from './property-arbitraries';
@@ -148,6 +151,93 @@ suite.each(CASES.map((c) => [c.file, c] as const))('%s', (_f, c) => {
     runs++;
     expect(snapshot(b)).toEqual(before);
     if (err) expect(err).not.toMatch(/TypeError|undefined is not|Cannot read prop/);
+  });
+});
+
+/** The engine on a workbook's tabs, found by name as the add-on finds them: its InputError message, or the rows scored. */
+function engineOn(tabs: TabInput[]): { message?: string; scored?: number } | null {
+  const input: WorkbookInput = { followers: undefined as never, orders: [], engagement: [], following: [] };
+  for (const t of tabs) {
+    const kind = guessKind(t.name);
+    const source = { name: t.name, grid: t.values };
+    if (kind === 'followers' && !input.followers) input.followers = source;
+    else if (kind && kind !== 'followers') input[kind]!.push(source);
+  }
+  if (!input.followers) return null; // which tab holds the followers is the add-on's question, not the engine's
+  try {
+    return { scored: scoreWorkbook(input, { ...DEFAULT_SETTINGS }).summary.scored };
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError);
+    return { message: (e as Error).message };
+  }
+}
+
+suite('the engine and the add-on tell the same story', () => {
+  // Every workbook of the corpus, and every CSV of the corpus that parses, pasted as a tab (a followers file as
+  // "Followers", an orders file as "Orders" next to followers-ok.csv, …): the add-on's alert is the engine's message.
+  const csvTabs = (file: string): TabInput[] | null => {
+    const role = /^orders/.test(file) ? 'Orders' : /^engagement/.test(file) ? 'Engagement' : /^following/.test(file) ? 'Following' : 'Followers';
+    let grid: Cell[][];
+    try {
+      grid = parseCsv(file, new Uint8Array(readFileSync(join(dir, file)))).grid;
+    } catch {
+      return null; // a file-level problem (binary, unclosed quote, empty): the command line's alone
+    }
+    const tabs: TabInput[] = [{ name: role, values: grid }];
+    if (role !== 'Followers') tabs.unshift({ name: 'Followers', values: parseCsv('f', new Uint8Array(readFileSync(join(dir, 'followers-ok.csv')))).grid });
+    return tabs;
+  };
+  const all = readdirSync(dir)
+    .filter((f) => /\.(csv|json)$/.test(f))
+    .map((f) => [f, f.endsWith('.json') ? (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { tabs: TabInput[] }).tabs : csvTabs(f)] as const)
+    .filter((x): x is readonly [string, TabInput[]] => !!x[1]);
+
+  test.each(all.map(([f, tabs]) => [f, tabs]))('%s', (_f, tabs) => {
+    const engine = engineOn(tabs as TabInput[]);
+    if (!engine) return;
+    const b = book(tabs as TabInput[]);
+    const x = execution(b);
+    x.call('scoreFollowers');
+    runs++;
+    if (engine.message) {
+      expect(x.g.ui.alerts).toEqual([`Followback: ${engine.message}`]);
+      messages++;
+    } else {
+      expect(x.g.ui.alerts).toEqual([]);
+      const out = outputOf(b);
+      expect(out ? out.rows.filter((r) => typeof r[0] === 'number').length : 0).toBe(engine.scored);
+    }
+  });
+});
+
+suite('a 60,000-row Followers tab (generated)', () => {
+  test('menu and sidebar score every row, blank rows stay blank, user cells unchanged, both runs agree', () => {
+    const rows: Cell[][] = [['Username', 'Full Name', 'Followers', 'Following', 'Posts']];
+    for (let i = 0; i < 60000; i++) rows.push(i % 97 === 0 ? ['', '', '', '', ''] : [`user_${i}`, `Person ${i}`, (i * 37) % 5000, (i * 7) % 3000, i % 300]);
+    const tabs = [
+      { name: 'Followers', values: rows },
+      { name: 'Orders', values: [['Order ID', 'Email', 'Billing Name', 'Total'], ['1', 'user_5@example.com', 'Person 5', 20]] },
+    ];
+    const menuBook = book(tabs);
+    const areas = userAreas(menuBook);
+    const before = snapshot(menuBook, areas);
+    const x = execution(menuBook);
+    x.call('scoreFollowers');
+    runs++;
+    expect(x.g.ui.alerts).toEqual([]);
+    expectUserCellsKept(before, snapshot(menuBook, areas));
+    const out = outputOf(menuBook)!;
+    expect(out.rows).toHaveLength(60000);
+    out.rows.forEach((r, i) => expect([i, typeof r[0]]).toEqual([i, i % 97 === 0 ? 'string' : 'number']));
+
+    const sideBook = book(tabs);
+    const plan = execution(sideBook).call<{ total: number; chunk: number }>('beginScoring');
+    expect(plan.total).toBe(60000);
+    for (let start = 0; start < plan.total; start += plan.chunk) execution(sideBook).call('scoreChunk', start, plan.chunk);
+    execution(sideBook).call('finishScoring');
+    runs++;
+    expectUserCellsKept(before, snapshot(sideBook, areas));
+    expect(outputOf(sideBook)).toEqual(out);
   });
 });
 

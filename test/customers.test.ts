@@ -270,6 +270,37 @@ describe('other exports', () => {
   });
 });
 
+describe('plain sheets', () => {
+  it('without an order id column, every row is an order', () => {
+    const t = exportTable('Sales', 'Email,Total,Date', [
+      { Email: 'jo@example.com', Total: '20', Date: '2026-01-02' },
+      { Email: 'jo@example.com', Total: '30', Date: '2026-02-03' },
+    ]);
+    const { customers } = buildCustomers([t]);
+    expect(customers).toEqual([
+      { key: 'jo@example.com', emails: ['jo@example.com'], names: [], handles: [], phones: [], orders: 2, spent: 50, lastOrder: Date.UTC(2026, 1, 3) },
+    ]);
+  });
+
+  it('a Shopify item row without its order number still belongs to the order above', () => {
+    const t = exportTable('Orders', 'Name,Email,Total,Billing Name,Lineitem name', [
+      { Name: '#1', Email: 'jo@example.com', Total: '20', 'Billing Name': 'Jo Park', 'Lineitem name': 'A' },
+      { Name: '', Email: '', Total: '', 'Billing Name': '', 'Lineitem name': 'B' },
+      { Name: '#2', Email: 'al@example.com', Total: '5', 'Billing Name': 'Al Ray', 'Lineitem name': 'C' },
+    ]);
+    const { customers } = buildCustomers([t]);
+    expect(customers.map((c) => [c.key, c.orders, c.spent])).toEqual([
+      ['jo@example.com', 1, 20],
+      ['al@example.com', 1, 5],
+    ]);
+  });
+
+  it('rows with nobody to name are skipped, blank rows too', () => {
+    const t = exportTable('Orders', 'Order ID,Email,Total', [{ 'Order ID': '1', Total: '20' }, {}, { 'Order ID': '2', Email: 'x@example.com', Total: '3' }]);
+    expect(buildCustomers([t]).customers.map((c) => c.key)).toEqual(['x@example.com']);
+  });
+});
+
 describe('describeCustomer and money', () => {
   it.each([
     [240, 'USD', '$240.00'],

@@ -74,6 +74,16 @@ describe('values are parsed as if typed', () => {
     expect(v.slice(3)).toEqual([1234, true, '=literal', -12.5]);
   });
 
+  test('dates, money and percentages as an en_US sheet reads them; offsets stay text', () => {
+    const { ss } = open([['', '', '', '', '']]);
+    const r = ss.getSheets()[0].getRange('A1:E1');
+    r.setValues([['2024-03-12', '3/12/2024', '$1,234.50', '50%', '2026-05-12 12:08:27 -0700']]);
+    const v = r.getValues()[0];
+    expect((v[0] as Date).toISOString()).toBe('2024-03-12T00:00:00.000Z');
+    expect((v[1] as Date).toISOString()).toBe('2024-03-12T00:00:00.000Z');
+    expect(v.slice(2)).toEqual([1234.5, 0.5, '2026-05-12 12:08:27 -0700']);
+  });
+
   test('the plain-text format @ stores strings unchanged', () => {
     const { ss } = open([['', '']]);
     const r = ss.getSheets()[0].getRange('A1:B1');
@@ -134,6 +144,10 @@ describe('sheets, selection, UI', () => {
     expect(g.calls.byMethod['Range.getValues']).toBe(1);
     expect(g.calls.byMethod['Sheet.getDataRange']).toBe(1);
     expect(g.calls.total).toBe(4); // getActiveSpreadsheet, getSheetByName, getDataRange, getValues
+    g.PropertiesService.getDocumentProperties().getProperty('x');
+    expect(g.calls.total).toBe(6);
+    expect(g.calls.spreadsheet).toBe(4);
+    expect(g.calls.byMethod['Properties.getProperty']).toBe(1);
   });
 });
 

@@ -35,11 +35,10 @@ function longestCell(b: Workbook): number {
 const reached: Record<string, unknown> = {};
 afterAll(() => recordFigures('limits-bundle', { limits: reached }));
 
-// BUG (src/core/engine.ts toCells / src/sheets/output.ts, lead + sheets engineer): nothing shortens the Customer
-// (and Reasons) text, so an order whose Billing Name is a 50,000-character paste makes the whole menu run fail with
-// Sheets' own "Your input contains more than the maximum of 50000 characters in a single cell." and no score is
-// written; CUSTOMER_MATCH returns a 50,034-character value (a #ERROR! cell in Sheets). Repro: the two tabs below,
-// then scoreFollowers(). Expected: text cells cut to 50,000 characters (ending in "…").
+// Found by this file: an order whose Billing Name is a 50,000-character paste made the whole menu run fail with
+// Sheets' "Your input contains more than the maximum of 50000 characters in a single cell." (fixed in
+// src/sheets/output.ts: cells are cut to 50,000 characters).
+// Also found here and fixed: CUSTOMER_MATCH returned the full 50,043-character text (an error cell in Sheets).
 suite('50,000 characters a cell', () => {
   // An order whose name is a 50,000-character paste: the Customer column must still fit in a cell.
   const longName = 'Jane Doe ' + 'x'.repeat(CELL_CHARS - 9);
@@ -55,7 +54,7 @@ suite('50,000 characters a cell', () => {
     },
   ];
 
-  test.failing('BUG: menu run: no cell the add-on writes is longer than 50,000 characters', () => {
+  test('menu run: no cell the add-on writes is longer than 50,000 characters', () => {
     const b = book(tabs());
     const x = execution(b);
     x.call('scoreFollowers');
@@ -64,7 +63,7 @@ suite('50,000 characters a cell', () => {
     expect(longestCell(b)).toBeLessThanOrEqual(CELL_CHARS);
   });
 
-  test.failing('BUG: custom functions return no value longer than 50,000 characters', () => {
+  test('custom functions return no value longer than 50,000 characters', () => {
     const b = book(tabs());
     const out = execution(b, { customFunction: true }).call<Cell[][]>('CUSTOMER_MATCH', [['jane.doe'], ['other']]);
     for (const row of out) for (const v of row) expect(String(v).length).toBeLessThanOrEqual(CELL_CHARS);
@@ -89,12 +88,9 @@ suite('10 million cells a spreadsheet', () => {
 });
 
 suite('9 KB a document property', () => {
-  // BUG (src/sheets/settings-store.ts, sheets engineer): the size check counts characters (json.length > 9000), but
-  // Apps Script's limit is 9 KB of UTF-8: hand-picked column headers in Arabic (2 bytes a character) pass the
-  // check and setProperty then throws Apps Script's raw "Argument too large: value". Repro below (about 5,000
-  // characters, 9.5 KB). Expected: measure bytes (Utilities.newBlob(json).getBytes().length or a UTF-8 count) and
-  // return the "Too many hand-picked columns" field error.
-  test.failing('BUG: settings too large to store get a clear message, never "Argument too large"', () => {
+  // Found by this file and fixed (settings-store.ts): the size check counted characters, not UTF-8 bytes, so Arabic
+  // column headers (2 bytes a character) passed it and setProperty threw Apps Script's raw "Argument too large: value".
+  test('settings too large to store get a clear message, never "Argument too large"', () => {
     const b = book([{ name: 'Followers', values: followers(3) }]);
     // Hand-picked column headers in Arabic: 2 bytes a character, so 9,000 characters is ~18 KB.
     const header = (i: number) => 'عمود ' + 'ب'.repeat(60) + ' ' + i;

@@ -10,9 +10,7 @@ import { hostileCell, hostileGrid, params, recordFigures } from './property-arbi
 afterAll(() => recordFigures('property-engagement'));
 
 const NOW = Date.UTC(2026, 10, 25);
-/** Counts near Number.MAX_VALUE overflow to Infinity points: a known bug with its own test below, kept out of the rest. */
-const notHuge = (v: Cell) => !(typeof v === 'number' && Math.abs(v) > 1e300);
-const countCell = hostileCell().filter(notHuge);
+const countCell = hostileCell();
 const DAY = 86400000;
 
 function tableOf(grid: Grid, name = 'Engagement'): Table | undefined {
@@ -27,7 +25,7 @@ function tableOf(grid: Grid, name = 'Engagement'): Table | undefined {
 function expectSane(map: Map<string, Engagement>): void {
   for (const [handle, e] of map) {
     expect(handle).not.toBe('');
-    if (!handle.startsWith("'")) expect(normalizeHandle(handle)).toBe(handle); // "'" handles: see property-values BUG
+    expect(normalizeHandle(handle)).toBe(handle);
     expect(Number.isFinite(e.points)).toBe(true);
     expect(e.points).toBeGreaterThanOrEqual(0);
     for (const n of Object.values(e.counts)) {
@@ -50,7 +48,7 @@ function expectSame(a: Map<string, Engagement>, b: Map<string, Engagement>): voi
 
 test('any grid read as engagement: finite, non-negative points per normalised handle', () => {
   fc.assert(
-    fc.property(hostileGrid({ long: true }).filter((g) => g.every((r) => r.every(notHuge))), (grid) => {
+    fc.property(hostileGrid({ long: true }), (grid) => {
       const t = tableOf(grid);
       if (t) expectSane(readEngagement([t], NOW));
     }),
@@ -97,11 +95,8 @@ test('per-person count rows: hostile counts never make points negative or infini
   );
 });
 
-// BUG (engagement.ts, tables engineer): a count cell of 1.7976931348623157e308 (Number.MAX_VALUE, e.g. a formula gone
-// wrong) gives Infinity points, and the Engagement output column then holds Infinity. Repro:
-// readEngagement([readTable({ name: 'E', grid: [['Handle', 'Comments'], ['jane', Number.MAX_VALUE]] }, 'engagement')], now)
-//   .get('jane').points === Infinity. Expected: a finite number (clamp counts, or skip implausible counts).
-test.failing('BUG: an absurd count gives finite engagement points', () => {
+// Found by this file and fixed (engagement.ts): a count of Number.MAX_VALUE (a formula gone wrong) gave Infinity points.
+test('an absurd count gives finite engagement points', () => {
   const m = readEngagement([readTable({ name: 'E', grid: [['Handle', 'Comments'], ['jane', Number.MAX_VALUE]] }, 'engagement')], NOW);
   expect(Number.isFinite(m.get('jane')!.points)).toBe(true);
 });

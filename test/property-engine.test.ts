@@ -60,7 +60,7 @@ test('any workbook of hostile tabs: rows scored, or an InputError naming a tab',
         expect(out.summary.queued).toBeLessThanOrEqual(out.summary.budget);
       },
     ),
-    params('scoreWorkbook any workbook', 400),
+    params('scoreWorkbook any workbook', 250),
   );
 });
 
@@ -109,13 +109,18 @@ function inputOf(w: Wb, order?: number[]): WorkbookInput {
   };
 }
 
-/** handle → its nine output cells (one entry per row: duplicates listed in full). */
-function byHandle(input: WorkbookInput, s: Settings): Map<string, string[]> {
+/**
+ * handle → its nine output cells (one entry per row: duplicates listed in full). `unsureText: false` blanks the
+ * text of an unsure "Possible: …" customer (see the BUG test at the end: ties between candidates).
+ */
+function byHandle(input: WorkbookInput, s: Settings, unsureText = true): Map<string, string[]> {
   const out = scoreWorkbook(input, s);
   const m = new Map<string, string[]>();
   out.followers.forEach((f, i) => {
     if (!f.handle) return;
-    m.set(f.handle, [...(m.get(f.handle) || []), JSON.stringify(toCells(out.rows[i]))]);
+    const cells = toCells(out.rows[i]);
+    if (!unsureText && typeof cells[3] === 'string' && cells[3].startsWith('Possible: ')) cells[3] = 'Possible: …';
+    m.set(f.handle, [...(m.get(f.handle) || []), JSON.stringify(cells)]);
   });
   for (const [k, v] of m) m.set(k, v.sort());
   return m;
@@ -132,7 +137,7 @@ test('deterministic: the same workbook scores the same, twice', () => {
       expect(b.summary).toEqual(a.summary);
       expect(b.warnings).toEqual(a.warnings);
     }),
-    params('engine deterministic', 150),
+    params('engine deterministic', 100),
   );
 });
 
@@ -147,7 +152,7 @@ test('follower row order does not matter: each handle keeps its nine outputs, th
         expect(b).toEqual(a);
       },
     ),
-    params('engine follower-row order independence', 150),
+    params('engine follower-row order independence', 100),
   );
 });
 
@@ -156,12 +161,12 @@ test('order and engagement row order does not matter either', () => {
     fc.property(
       workbook.chain((w) => fc.tuple(fc.constant(w), permutation(w.orders.length), permutation(w.engagement.length))),
       ([w, po, pe]) => {
-        const a = byHandle(inputOf(w), settings());
+        const a = byHandle(inputOf(w), settings(), false);
         const shuffled = { ...w, orders: po.map((i) => w.orders[i]), engagement: pe.map((i) => w.engagement[i]) };
-        expect(byHandle(inputOf(shuffled), settings())).toEqual(a);
+        expect(byHandle(inputOf(shuffled), settings(), false)).toEqual(a);
       },
     ),
-    params('engine orders/engagement row order independence', 150),
+    params('engine orders/engagement row order independence', 100),
   );
 });
 
@@ -177,7 +182,7 @@ test('a follower listed twice gets the same scores on both rows, and is queued a
       expect(strip(rows[1][1])).toEqual(strip(rows[0][1]));
       expect(rows.filter(([, r]) => r && r.queue !== '').length).toBeLessThanOrEqual(1);
     }),
-    params('duplicate follower rows', 150),
+    params('duplicate follower rows', 100),
   );
 });
 
@@ -191,7 +196,7 @@ test('chunks give the same rows as one run (the sidebar scores in chunks)', () =
       for (let i = 0; i < p.followers.length; i += size) parts.push(...scoreRows(p, i, i + size));
       expect(parts).toEqual(whole);
     }),
-    params('chunked scoring = whole', 150),
+    params('chunked scoring = whole', 100),
   );
 });
 
@@ -210,6 +215,21 @@ test('scoreHandles (custom functions) agrees with the bulk run for every handle 
       // and hostile cells as handles never throw
       expect(() => scoreHandles(p, ['#N/A', '', null, 42, new Date(NaN), '😀', 'x'.repeat(50000)])).not.toThrow();
     }),
-    params('scoreHandles = bulk', 150),
+    params('scoreHandles = bulk', 100),
   );
+});
+
+// BUG (src/core/match.ts, matching engineer): when two customers fit an unsure match equally, the one shown in
+// `Possible: …` is whichever comes first in the Orders tab, so re-sorting the orders export changes the Customer
+// column. Repro: Followers [['Username'], ['marco_17']]; Orders rows marco_1@example.com (Ann Lee) and
+// marco_9@example.com (Bo Chan), both 'email matches handle (apart from digits)', confidence 0.5 each: in one order
+// the cell reads "Possible: Ann Lee · …", in the other "Possible: Bo Chan · …". Expected: a tie broken by a stable
+// key (e.g. the customer key), or both candidates named.
+test.failing('BUG: a tie between two possible customers does not depend on the order of the Orders rows', () => {
+  const head = ['Order ID', 'Email', 'Billing Name', 'Total', 'Financial Status'];
+  const a = ['#1', 'marco_1@example.com', 'Ann Lee', 10, 'paid'];
+  const b = ['#2', 'marco_9@example.com', 'Bo Chan', 10, 'paid'];
+  const run = (rows: Cell[][]) =>
+    scoreWorkbook({ followers: { name: 'Followers', grid: [['Username'], ['marco_17']] }, orders: [{ name: 'Orders', grid: [head, ...rows] }] }, settings()).rows[0];
+  expect(run([b, a])).toEqual(run([a, b]));
 });

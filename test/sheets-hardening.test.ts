@@ -3,6 +3,7 @@ import * as server from '../src/server/index';
 import { createWorkbook, type Workbook } from '../src/emulator';
 import { contextFor, readCached, writeCached } from '../src/sheets/context-cache';
 import { loadSettings } from '../src/sheets/settings-store';
+import { placeOutput, writeRows } from '../src/sheets/output';
 import { exampleBook, snapshot } from './sheets-fixtures';
 import { execution } from './sheets-env';
 
@@ -128,4 +129,70 @@ describe('concurrency', () => {
     execution(book);
     expect(() => server.scoreChunk(0, 30)).toThrow(/No scoring run is in progress/);
   });
+});
+
+test('a 50,000-character name: output cells stay within Sheets\' 50,000 characters', () => {
+  const long = 'Ann ' + 'x'.repeat(49_990);
+  const book = exampleBook(20, { extraOrders: [['#9002', 'other@example.com', 'paid', 10, '2026-05-12', 'Mug', long]] });
+  book.sheets[0].values[1][1] = long;
+  const g = execution(book);
+  server.scoreFollowers();
+  expect(g.ui.alerts).toEqual([]);
+  const s = snapshot(book, 'Followers');
+  expect(s.values.every((r) => r.every((v) => typeof v !== 'string' || v.length <= 50_000))).toBe(true);
+  expect(s.values[0][7]).toBe('Followback score');
+});
+
+test('writeRows cuts a text over 50,000 characters instead of failing the run', () => {
+  const book = createWorkbook([{ name: 'Followers', values: [['Username'], ['ann']] }]);
+  const g = execution(book);
+  const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Followers')!;
+  const p = placeOutput(sheet, null, 0, 1, 1);
+  writeRows(p, [[1, 'Skip', 2, '', '', '', 0, 'r'.repeat(60_000), '']]);
+  const reasons = String(sheet.getRange(2, 9).getValue());
+  expect(reasons).toHaveLength(50_000);
+  expect(reasons.endsWith('…')).toBe(true);
+});
+
+test('settings saved while the sidebar scores do not change the run half-way', () => {
+  const a = exampleBook(120);
+  const b = exampleBook(120);
+  execution(a);
+  server.scoreFollowers();
+  execution(b);
+  const plan = server.beginScoring();
+  execution(b);
+  server.scoreChunk(0, 60);
+  execution(b);
+  expect(server.saveSettings({ followThreshold: 90, considerThreshold: 80 }).errors).toEqual([]);
+  execution(b);
+  server.scoreChunk(60, plan.total - 60);
+  execution(b);
+  server.finishScoring();
+  expect(snapshot(b, 'Followers')).toEqual(snapshot(a, 'Followers'));
+});
+
+test('a second Score while a sidebar run is in progress is told to wait; an abandoned run can be taken over', () => {
+  const book = exampleBook(40);
+  execution(book);
+  server.beginScoring();
+  execution(book);
+  server.scoreChunk(0, 10);
+  execution(book);
+  expect(() => server.beginScoring()).toThrow(/already scoring this spreadsheet .* 10 of 40 rows done/);
+  const run = JSON.parse(book.documentProperties['followback.run']);
+  book.documentProperties['followback.run'] = JSON.stringify({ ...run, touched: Date.now() - 3 * 60 * 1000 });
+  execution(book);
+  expect(server.beginScoring().total).toBe(40);
+});
+
+test('a chunk that fails ends the run, so the next Score starts at once', () => {
+  const book = exampleBook(40);
+  execution(book);
+  server.beginScoring();
+  const g = execution(book);
+  g.SpreadsheetApp.getActiveSpreadsheet().deleteSheet(g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Followers')!);
+  execution(book);
+  expect(() => server.scoreChunk(0, 10)).toThrow(/was deleted while scoring/);
+  expect(book.documentProperties['followback.run']).toBeUndefined();
 });

@@ -249,3 +249,35 @@ describe('the user edits columns between runs', () => {
     expect(g.ui.alerts).toEqual([]);
   });
 });
+
+test('the plain-text and queue columns are the ones named in OUTPUT_HEADERS', () => {
+  const { TEXT_COLUMNS, QUEUE_COLUMN } = jest.requireActual('../src/sheets/layout');
+  expect(TEXT_COLUMNS.map((k: number) => OUTPUT_HEADERS[k])).toEqual(['Recommendation', 'Customer', 'Customer ID', 'Reasons']);
+  expect(OUTPUT_HEADERS[QUEUE_COLUMN]).toBe('Follow queue');
+});
+
+test('Clear while another run holds the lock throws the clear message (the sidebar hears of it)', () => {
+  const book = exampleBook(10);
+  execution(book);
+  server.scoreFollowers();
+  const before = snapshot(book, 'Followers');
+  execution(book, { executionId: 'other' }).LockService.getDocumentLock().tryLock(10);
+  execution(book, { executionId: 'me' });
+  expect(() => server.clearScores()).toThrow(BUSY_MESSAGE);
+  expect(snapshot(book, 'Followers')).toEqual(before);
+});
+
+test('custom functions: a broken or empty tab gives one clear text value, never a stack trace', () => {
+  const broken = createWorkbook([{ name: 'Followers', values: [['Colour'], ['red']] }]);
+  execution(broken, { customFunction: true });
+  const out = server.FOLLOWBACK_SCORE([['ann'], ['bob']]);
+  expect(out).toMatch(/^Followback: Followers: no .*column found/);
+  expect(String(out)).not.toMatch(/\n\s+at /);
+  const emptyOrders = createWorkbook([{ name: 'Followers', values: [['Username'], ['ann']] }, { name: 'Orders', values: [] }]);
+  execution(emptyOrders, { customFunction: true });
+  expect(server.CUSTOMER_MATCH('ann')).toMatch(/^Followback: Orders: the table is empty/);
+  const noFollowersTab = createWorkbook([{ name: 'Sheet1', values: [['x']] }]);
+  execution(noFollowersTab, { customFunction: true });
+  expect(typeof server.FOLLOWBACK_SCORE('someone')).toBe('number');
+  expect(server.FOLLOWBACK_SCORE('')).toBe('');
+});

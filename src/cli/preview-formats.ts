@@ -1,7 +1,7 @@
 // Renders conditional-format rules the way Sheets does: for each cell, the first rule (in sheet order) whose
 // ranges hold the cell and whose condition is true gives the background. Conditions are evaluated generically:
 // the criteria types of BooleanCriteria and custom formulas made of references, literals, comparisons and
-// AND/OR/NOT/ISBLANK (e.g. =$M2="Follow back"), with references relative to the top-left cell of the rule's range.
+// AND/OR/NOT/ISBLANK (e.g. =$M2="Follow back"), with references relative to the top-left cell of the rule's first range.
 import { columnNumber } from '../preview-page/a1';
 
 export type CellValue = string | number | boolean | null | undefined | Date;
@@ -251,7 +251,9 @@ export function backgrounds(rules: RuleData[], firstRow: number, count: number, 
       for (const { rule, test } of compiled) {
         const range = rule.ranges.find((g) => r >= g.row && r < g.row + g.numRows && c >= g.column && c < g.column + g.numColumns);
         if (!range) continue;
-        if (test(r, c, range.row, range.column, at)) {
+        // Relative references count from the top-left cell of the rule's FIRST range, for all its ranges, as in Sheets.
+        const anchor = rule.ranges[0];
+        if (test(r, c, anchor.row, anchor.column, at)) {
           line[c - 1] = rule.background;
           break; // the first matching rule wins, even one that sets no background
         }

@@ -16,7 +16,6 @@ export interface SettingsFormDeps {
 export interface SettingsForm {
   root: HTMLElement;
   show(settings: Settings): void;
-  setBusy(busy: boolean): void;
 }
 
 const LABELS: Record<keyof SettingsDraft, string> = {
@@ -151,11 +150,5 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
     updatePlaceholder();
   }
 
-  return {
-    root: form,
-    show,
-    setBusy(busy) {
-      saveButton.disabled = busy;
-    },
-  };
+  return { root: form, show };
 }

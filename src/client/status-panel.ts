@@ -62,15 +62,12 @@ export interface StatusPanelDeps {
 export interface StatusPanel {
   root: HTMLElement;
   show(status: Status, settings: Settings): void;
-  setBusy(busy: boolean): void;
 }
 
 const AUTO = '';
 
 export function createStatusPanel(deps: StatusPanelDeps): StatusPanel {
   const root = el('div', { id: 'status' });
-  const selects: HTMLSelectElement[] = [];
-  let busy = false;
 
   function withChoice(settings: Settings, kind: TableKind, field: string | null, value: string): Settings {
     if (field === null) {
@@ -93,16 +90,13 @@ export function createStatusPanel(deps: StatusPanelDeps): StatusPanel {
   function picker(label: string, id: string, choices: { value: string; label: string }[], selected: string, onPick: (v: string) => void): HTMLElement {
     const select = el('select', { id });
     select.append(...options(choices, selected));
-    select.disabled = busy;
     select.addEventListener('change', () => onPick(select.value));
-    selects.push(select);
     return el('div', { className: 'pick' }, el('label', { attrs: { for: id } }, label), select);
   }
 
   function show(status: Status, settings: Settings): void {
     // Re-rendering after a choice keeps the sections the user had opened.
     const open = new Set(Array.from(root.querySelectorAll('details[open]')).map((d) => d.getAttribute('data-kind')));
-    selects.length = 0;
     const pick = (kind: TableKind, field: string | null) => (value: string) => {
       void deps.choose(withChoice(settings, kind, field, value));
     };
@@ -158,14 +152,7 @@ export function createStatusPanel(deps: StatusPanelDeps): StatusPanel {
     replace(root, ...blocks, problems.length ? el('ul', { className: 'problems error', attrs: { role: 'alert' } }, ...problems) : null);
   }
 
-  return {
-    root,
-    show,
-    setBusy(b) {
-      busy = b;
-      for (const s of selects) s.disabled = b;
-    },
-  };
+  return { root, show };
 }
 
 function labelOf(kind: TableKind, field: string): string {

@@ -28,7 +28,7 @@ export function renderSummary(summary: Summary, platform: Platform | undefined):
     const bar = el('div', { className: 'bar' });
     // Bars grow with the count; a zero count shows no bar but keeps its row and number.
     bar.style.width = n ? `${Math.max(2, (n / max) * 100)}%` : '0';
-    bar.style.background = c.fill;
+    bar.style.background = n ? c.fill : 'transparent';
     bar.style.borderColor = n ? c.edge : 'transparent';
     return el(
       'div',

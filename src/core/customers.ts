@@ -34,7 +34,6 @@ interface Order {
   itemPrices: boolean;
 }
 
-const TOTALS_ROW = /^(grand\s+)?totals?:?$|^sum$/i;
 const CANCELLED = /^(cancell?ed|voided|void|failed|declined|denied|expired|abandoned)$/;
 const REFUNDED = /^(refunded|fully[ _]refunded|reversed|charged[ _]back|chargeback)$/;
 
@@ -65,15 +64,23 @@ function text(table: Table, i: number, field: string): string {
   return cleanText(cellOf(table, i, field));
 }
 
+/** A cell that holds something (most cells of a line-item row are empty: skip the cleaning for those). */
+const filled = (v: Cell): boolean => v !== undefined && v !== null && v !== '';
+
+const TOTALS_RAW = /^\s*'?\s*(grand\s+)?totals?:?\s*$|^\s*sum\s*$/i;
+
 function isTotalsRow(table: Table, i: number): boolean {
   const row = table.rows[i] || [];
-  for (const field of ['orderId', 'name', 'email']) if (TOTALS_ROW.test(text(table, i, field))) return true;
-  const first = row.find((v) => cleanText(v) !== '');
-  return first !== undefined && TOTALS_ROW.test(cleanText(first));
+  for (const field of ['orderId', 'name', 'email']) {
+    const v = cellOf(table, i, field);
+    if (typeof v === 'string' && TOTALS_RAW.test(v)) return true;
+  }
+  const first = row.find(filled);
+  return typeof first === 'string' && TOTALS_RAW.test(first);
 }
 
 function isBlankRow(row: Cell[] | undefined): boolean {
-  return !row || row.every((v) => cleanText(v) === '');
+  return !row || row.every((v) => !filled(v) || (typeof v === 'string' && cleanText(v) === ''));
 }
 
 /** A person's names on one row: billing/full name, shipping name, first + last. */
@@ -82,9 +89,10 @@ function namesOf(table: Table, i: number): string[] {
   const push = (s: string) => {
     if (s && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
   };
-  push(text(table, i, 'name'));
-  push([text(table, i, 'firstName'), text(table, i, 'lastName')].filter(Boolean).join(' '));
-  push(text(table, i, 'shippingName'));
+  if (filled(cellOf(table, i, 'name'))) push(text(table, i, 'name'));
+  if (filled(cellOf(table, i, 'firstName')) || filled(cellOf(table, i, 'lastName')))
+    push([text(table, i, 'firstName'), text(table, i, 'lastName')].filter(Boolean).join(' '));
+  if (filled(cellOf(table, i, 'shippingName'))) push(text(table, i, 'shippingName'));
   return out;
 }
 
@@ -93,6 +101,7 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
   const totalHeader = table.columns.total !== undefined ? table.headers[table.columns.total] || '' : '';
   const itemPrices = /price|item/i.test(totalHeader) && !/total/i.test(totalHeader);
   const byId = new Map<string, Order>();
+  const hasIds = table.columns.orderId !== undefined;
   let previous: Order | undefined;
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
@@ -102,10 +111,14 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
       continue;
     }
     const id = text(table, i, 'orderId');
-    const email = normalizeEmail(cellOf(table, i, 'email'));
     let order = id ? byId.get(id) : undefined;
-    // a line-item row without an order id belongs to the order above it unless it names another buyer
-    if (!id && previous && (!email || email === previous.email) && !text(table, i, 'name')) order = previous;
+    let email = '';
+    if (!order) {
+      email = normalizeEmail(cellOf(table, i, 'email'));
+      // a line-item row without an order id belongs to the order above it unless it names another buyer
+      // (a table without an order id column has one order a row)
+      if (!id && hasIds && previous && (!email || email === previous.email) && !text(table, i, 'name')) order = previous;
+    }
     if (!order) {
       order = {
         email: '',
@@ -130,30 +143,44 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
   }
 }
 
-/** Merge one row into its order: order-level fields from the first row that has them (Shopify), once (Wix repeats them). */
+/**
+ * Merge one row into its order: order-level fields from the first row that has them (Shopify writes them on
+ * the first row only; Wix repeats them, and they are read once).
+ */
 function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY'): void {
-  if (!o.email && email) o.email = email;
+  const cell = (field: string) => cellOf(table, i, field);
+  if (!o.email) o.email = email || normalizeEmail(cell('email'));
   for (const n of namesOf(table, i)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
-  if (!o.phone) o.phone = normalizePhone(cellOf(table, i, 'phone'));
-  if (!o.username) o.username = text(table, i, 'buyerUsername');
-  const handle = normalizeHandle(cellOf(table, i, 'handle'));
-  if (handle && o.handles.indexOf(handle) < 0) o.handles.push(handle);
-  for (const h of handlesInText(text(table, i, 'notes') + '\n' + text(table, i, 'noteAttributes'))) {
-    if (o.handles.indexOf(h) < 0) o.handles.push(h);
+  if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
+  if (!o.username && filled(cell('buyerUsername'))) o.username = text(table, i, 'buyerUsername');
+  if (filled(cell('handle'))) {
+    const handle = normalizeHandle(cell('handle'));
+    if (handle && o.handles.indexOf(handle) < 0) o.handles.push(handle);
   }
-  const total = parseMoney(cellOf(table, i, 'total'));
-  if (total !== undefined) o.total = o.itemPrices && o.total !== undefined ? o.total + total : o.total ?? total;
-  const refunded = parseMoney(cellOf(table, i, 'refunded'));
-  if (refunded !== undefined && (o.refunded === undefined || refunded > o.refunded)) o.refunded = refunded;
-  if (!o.currency) o.currency = text(table, i, 'currency').toUpperCase() || undefined;
-  const date = parseDate(cellOf(table, i, 'date'), dates);
-  if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
-  if (!o.financialStatus) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
-  if (!o.status) o.status = text(table, i, 'status').toLowerCase();
-  if (text(table, i, 'cancelledAt')) o.cancelled = true;
-  if (parseBool(cellOf(table, i, 'fullyRefunded')) === true) o.fullyRefunded = true;
-  if (!o.eventType) o.eventType = text(table, i, 'eventType').toLowerCase();
-  if (!o.balanceImpact) o.balanceImpact = text(table, i, 'balanceImpact').toLowerCase();
+  if (filled(cell('notes')) || filled(cell('noteAttributes'))) {
+    for (const h of handlesInText(text(table, i, 'notes') + '\n' + text(table, i, 'noteAttributes'))) {
+      if (o.handles.indexOf(h) < 0) o.handles.push(h);
+    }
+  }
+  if ((o.total === undefined || o.itemPrices) && filled(cell('total'))) {
+    const total = parseMoney(cell('total'));
+    if (total !== undefined) o.total = o.itemPrices && o.total !== undefined ? o.total + total : total;
+  }
+  if (filled(cell('refunded'))) {
+    const refunded = parseMoney(cell('refunded'));
+    if (refunded !== undefined && (o.refunded === undefined || refunded > o.refunded)) o.refunded = refunded;
+  }
+  if (!o.currency && filled(cell('currency'))) o.currency = text(table, i, 'currency').toUpperCase() || undefined;
+  if (filled(cell('date'))) {
+    const date = parseDate(cell('date'), dates);
+    if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
+  }
+  if (!o.financialStatus && filled(cell('financialStatus'))) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
+  if (!o.status && filled(cell('status'))) o.status = text(table, i, 'status').toLowerCase();
+  if (!o.cancelled && filled(cell('cancelledAt')) && text(table, i, 'cancelledAt')) o.cancelled = true;
+  if (!o.fullyRefunded && filled(cell('fullyRefunded')) && parseBool(cell('fullyRefunded')) === true) o.fullyRefunded = true;
+  if (!o.eventType && filled(cell('eventType'))) o.eventType = text(table, i, 'eventType').toLowerCase();
+  if (!o.balanceImpact && filled(cell('balanceImpact'))) o.balanceImpact = text(table, i, 'balanceImpact').toLowerCase();
 }
 
 /** Why an order does not count as a sale, or null when it does. */
@@ -327,12 +354,12 @@ const SYMBOLS: Record<string, string> = {
   USD: '$', EUR: '€', GBP: '£', JPY: '¥', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', INR: '₹', KRW: '₩', BRL: 'R$', MXN: 'MX$',
   CNY: 'CN¥', ILS: '₪', PHP: '₱', VND: '₫', NGN: '₦', TRY: '₺', UAH: '₴', PLN: 'zł',
 };
-const NO_CENTS = new Set(['JPY', 'KRW', 'VND']);
+const NO_CENTS = ' JPY KRW VND ';
 
 /** An amount with its currency: "$240.00", "€1,250.50", "CHF 80.00"; no symbol when the currency is unknown. */
 export function formatMoney(amount: number, currency?: string): string {
   const code = (currency || '').toUpperCase();
-  const digits = NO_CENTS.has(code) ? 0 : 2;
+  const digits = code && NO_CENTS.indexOf(' ' + code + ' ') >= 0 ? 0 : 2;
   const [whole, cents] = Math.abs(amount).toFixed(digits).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (cents ? '.' + cents : '');
   const sign = amount < 0 ? '-' : '';

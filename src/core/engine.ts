@@ -44,6 +44,8 @@ export interface Prepared {
   byHandle: Map<string, number>;
   ignoredOrders: { refunded: number; cancelled: number; zero: number; totals: number };
   warnings: string[];
+  /** describeCustomer() per customer index, filled on first use */
+  described: string[];
 }
 
 export interface Scored {
@@ -113,13 +115,19 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     byHandle,
     ignoredOrders: ig,
     warnings,
+    described: [],
   };
 }
 
 function evaluate(p: Prepared, f: Follower): ResultRow {
   const match = p.match(f);
   const customer = match ? p.customers[match.customer] : undefined;
-  const customerText = customer ? (match!.confident ? describeCustomer(customer) : `Possible: ${describeCustomer(customer)}`) : '';
+  let customerText = '';
+  if (match && customer) {
+    // Described once per customer: a popular name is a candidate for many followers.
+    const described = (p.described[match.customer] ??= describeCustomer(customer));
+    customerText = match.confident ? described : `Possible: ${described}`;
+  }
   const ev: Evidence = {
     match,
     customer,

@@ -7,18 +7,16 @@
 import type { Customer, Follower, Match } from './types';
 import {
   canonToken,
-  compactHandle,
   emailLocal,
   givenNameKeys,
-  handleLetters,
-  handleParts,
+  givenNamePrior,
+  handleForms,
   isBusinessWord,
-  givenNameFloor,
   isNickname,
-  similarNames,
-  surnameFloor,
   nameTokens,
   plainTokens,
+  similarNames,
+  surnamePrior,
 } from './names';
 
 // ---- what each side looks like once normalised -------------------------------------------------
@@ -61,10 +59,6 @@ interface FollowerView {
   canonLetters: string;
   /** display-name tokens, canonical */
   display: string[];
-  /** display tokens then name tokens found inside the handle (filled by the matcher) */
-  tokens?: string[];
-  /** how many of `tokens` come from the display name */
-  shown?: number;
 }
 
 /** Term frequencies of name tokens among the customers, smoothed toward a population of unseen names. */
@@ -122,7 +116,7 @@ const HANDLE: Comparison<string[]> = {
   count: (c) => (c.handles.length ? 1 : 0),
   fact: (f, c) => c.handles,
   levels: [
-    { id: 'handle', when: (handles, f) => handles.indexOf(f.compact) >= 0, m: 0.9, u: 1e-7, says: () => 'handle written in an order' },
+    { id: 'handle', when: (handles, f) => handles.indexOf(f.handle) >= 0, m: 0.9, u: 1e-7, says: () => 'handle written in an order' },
     // A different handle in the orders is mild evidence against: it may be another platform's.
     { id: 'other-handle', when: () => true, m: 0.15, u: 0.99, says: () => '' },
   ],
@@ -141,8 +135,9 @@ const EMAIL: Comparison<LocalView> = {
       u: 1e-7,
       says: () => 'email matches handle',
     },
-    // jane.doe@ and @jane.doe: mostly the name again, which the name comparison already counts.
-    { id: 'email=handle-name', when: (p, f) => p.local.length >= 4 && p.local === f.compact, m: 0.3, u: 2e-3, says: () => 'email matches handle' },
+    // jane.doe@ and @jane.doe: mostly the name again, which the name comparison already counts; what is left
+    // is that this person picked the same spelling of it twice (a namesake picks it one time in twenty).
+    { id: 'email=handle-name', when: (p, f) => p.local.length >= 4 && p.local === f.compact, m: 0.3, u: 0.05, says: () => 'email matches handle' },
     {
       id: 'email~handle',
       when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
@@ -154,7 +149,7 @@ const EMAIL: Comparison<LocalView> = {
       id: 'email~handle-name',
       when: (p, f) => p.letters.length >= 4 && p.letters === f.compactLetters,
       m: 0.1,
-      u: 1e-2,
+      u: 0.05,
       says: () => 'email matches handle (apart from digits)',
     },
     {
@@ -192,6 +187,15 @@ const NICK_SHARE = 0.004;
 const FUZZY_SHARE = 0.003;
 const INITIAL_SHARE = 0.07;
 
+/** Share of people whose first name is a nickname or formal form of this one (Jack: John, Jackson, …). */
+function relatedShare(first: string, tf: Frequencies): number {
+  let share = 0;
+  for (const r of givenNameKeys(first)) if (r !== first) share += tf.first(r);
+  return Math.max(share, NICK_SHARE);
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const fullTf = (p: NameFacts, tf: Frequencies) => tf.first(p.name.first) * tf.last(p.name.last);
 const fullName = (p: NameFacts) => p.name.full;
 
@@ -217,7 +221,8 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'full-in-handle',
-      when: (p) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0,
+      // (a display name with a different spelling of the first name makes "carol" inside "carolyncruz" a coincidence)
+      when: (p) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && p.first !== 'nick' && p.first !== 'fuzzy',
       m: 0.15,
       u: (p, tf) => fullTf(p, tf) * 0.15,
       says: (p) => `handle spells ${fullName(p)}`,
@@ -226,8 +231,9 @@ const NAME: Comparison<NameFacts> = {
       id: 'nickname',
       when: (p) => !!p.name.last && ((p.first === 'nick' && p.last === 'exact') || (p.handleFirst === 'nick' && p.handleLast && p.last !== 'fuzzy')),
       m: 0.08,
-      u: (p, tf) => tf.last(p.name.last) * NICK_SHARE,
-      says: (p) => `nickname: ${p.first === 'nick' ? p.firstAs : p.handleFirstAs} = ${p.name.plainFirst} ${p.name.plainLast}`,
+      // a stranger with that surname whose own name is the nickname, or one of that very name who uses a nickname
+      u: (p, tf) => tf.last(p.name.last) * (0.6 * relatedShare(p.name.first, tf) + 0.08 * tf.first(p.name.first)),
+      says: (p) => `nickname ${capitalise(p.first === 'nick' ? p.firstAs : p.handleFirstAs)} for ${fullName(p)}`,
     },
     {
       id: 'near-first',
@@ -249,7 +255,8 @@ const NAME: Comparison<NameFacts> = {
         !!p.name.last &&
         ((p.first === 'initial' && p.last === 'exact') || (p.handleFirst === 'initial' && p.handleLast && p.others === 0)),
       m: 0.05,
-      u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE,
+      // a stranger with that surname and initial who also writes only the initial
+      u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE * 0.05,
       says: (p) => `initial and surname match ${fullName(p)}`,
     },
     {
@@ -346,17 +353,15 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
     if (i !== firstAt && i !== lastAt && d[i].length > 2 && !isBusinessWord(d[i]) && !n.middle.includes(d[i])) others++;
   }
 
-  // the handle: surname inside it, and what sits next to the surname
+  // the handle: surname inside it, and what sits next to the surname (as typed, then with the vowel collapse)
   let handleLast = false;
   let handleFirst: FirstInHandle = 'none';
   let handleFirstAs = '';
-  const letters = [f.canonLetters, f.plainLetters];
-  const lasts = [n.last, n.plainLast];
-  const firsts = [n.first, n.plainFirst];
   for (let v = 0; v < 2; v++) {
-    const h = letters[v];
-    const lastTok = lasts[v];
-    const firstTok = firsts[v];
+    const h = v ? f.canonLetters : f.plainLetters;
+    if (v && h === f.plainLetters && n.last === n.plainLast && n.first === n.plainFirst) break;
+    const lastTok = v ? n.last : n.plainLast;
+    const firstTok = v ? n.first : n.plainFirst;
     const at = lastTok.length >= 3 ? h.indexOf(lastTok) : -1;
     if (at >= 0) handleLast = true;
     if (firstTok.length >= 3) {
@@ -383,25 +388,23 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
 
 /** A nickname of `first` written right before or right after the surname in a handle ("jendoe", "doe_jen"). */
 function nickNextTo(before: string, after: string, first: string): string {
-  for (let len = 2; len <= 8; len++) {
-    if (before.length >= len) {
-      const s = before.slice(before.length - len);
-      if (isNickname(s, first)) return s;
-    }
-    if (after.length >= len) {
-      const s = after.slice(0, len);
-      if (isNickname(s, first)) return s;
-    }
+  const keys = givenNameKeys(first);
+  let best = '';
+  for (let k = 1; k < keys.length; k++) {
+    const r = keys[k];
+    if (r.length <= best.length) continue;
+    // two-letter nicknames ("ed", "al") only standing alone: "fred" does not end in Ed
+    if (r.length >= 3 ? before.endsWith(r) || after.startsWith(r) : before === r || after === r) best = r;
   }
-  return '';
+  return best;
 }
 
 // ---- building the views and the blocking index ---------------------------------------------------
 
 function nameView(full: string): NameView | null {
-  const tokens = nameTokens(full);
   const plain = plainTokens(full);
-  if (!tokens.length) return null;
+  if (!plain.length) return null;
+  const tokens = plain.map(canonToken);
   const first = tokens[0];
   const last = tokens.length > 1 ? tokens[tokens.length - 1] : '';
   return {
@@ -431,17 +434,17 @@ function customerView(c: Customer): CustomerView {
     const letters = digitsOff(local);
     locals.push({ local, letters, named: nameShaped(letters, names) });
   }
-  return { names, handles: c.handles.map((h) => compactHandle(h)), locals };
+  return { names, handles: c.handles.map((h) => h.toLowerCase().replace(/^@/, '')), locals };
 }
 
 function followerView(f: Follower): FollowerView {
   const handle = (f.handle || '').toLowerCase();
-  const plainLetters = handleLetters(handle);
-  const compact = compactHandle(handle);
+  const { letters: plainLetters, compact } = handleForms(handle);
   return {
     handle,
     compact,
-    compactLetters: digitsOff(compact),
+    // the compact handle without digits is its letters
+    compactLetters: plainLetters,
     plainLetters,
     canonLetters: canonToken(plainLetters),
     display: f.name ? nameTokens(f.name) : [],
@@ -449,11 +452,16 @@ function followerView(f: Follower): FollowerView {
 }
 
 /**
- * Share of people with a name, from the customers: Good-Turing smoothing for names seen a few times (a name
- * seen once among 2,000 customers is usually much rarer than 1 in 2,000, when most names are seen once),
- * never below a floor for names known to be common.
+ * Share of people with a name. From the customers, with Good-Turing smoothing for names seen a few times (a
+ * name seen once among 2,000 customers is usually much rarer than 1 in 2,000 when most names are seen once),
+ * shrunk toward the name's share among people in general by PSEUDO_PEOPLE imaginary customers (a short
+ * list says little), and never below the floor of the most common names.
  */
-function frequencies(counts: Map<string, number>, n: number, floor: (t: string) => number): (t: string) => number {
+function frequencies(
+  counts: Map<string, number>,
+  n: number,
+  prior: (t: string) => { share: number; floor: number },
+): (t: string) => number {
   const ofCount: number[] = [];
   counts.forEach((c) => {
     if (c <= 6) ofCount[c] = (ofCount[c] || 0) + 1;
@@ -463,20 +471,54 @@ function frequencies(counts: Map<string, number>, n: number, floor: (t: string) 
     const next = ofCount[r + 1] || 0;
     return next ? Math.min(r, ((r + 1) * next) / ofCount[r]) : r;
   };
-  const size = Math.max(1, n);
-  return (t) => Math.max(adjusted(counts.get(t) || 1) / size, floor(t));
+  const known = new Map<string, number>();
+  return (t) => {
+    let share = known.get(t);
+    if (share === undefined) {
+      const p = prior(t);
+      share = Math.max((adjusted(counts.get(t) || 1) + PSEUDO_PEOPLE * p.share) / (n + PSEUDO_PEOPLE), p.floor);
+      known.set(t, share);
+    }
+    return share;
+  };
 }
 
-function add1(map: Map<string, number[]>, key: string, i: number): void {
-  const b = map.get(key);
-  if (!b) map.set(key, [i]);
-  else if (b[b.length - 1] !== i) b.push(i);
+const PSEUDO_PEOPLE = 2000;
+
+/** What one name token opens in the blocking index. */
+interface TokenBlocks {
+  /** customers with this first name (or one it is a nickname of), by surname */
+  asFirst?: Map<string, number[]>;
+  /** customers with this first name, by the first two / last three letters of the surname (near spellings) */
+  prefix?: Map<string, number[]>;
+  suffix?: Map<string, number[]>;
+  /** customers with this surname, by first initial */
+  initials?: Map<string, number[]>;
+  surname?: number[];
+  first?: number[];
+  /** spellings of this token already in the trie */
+  inTrie?: string[];
 }
 
-function add2(map: Map<string, Map<string, number[]>>, k1: string, k2: string, i: number): void {
-  let inner = map.get(k1);
-  if (!inner) map.set(k1, (inner = new Map()));
-  add1(inner, k2, i);
+interface TextBlocks {
+  /** customers who wrote this handle in an order */
+  handle?: number[];
+  /** customers whose email local part is this */
+  local?: number[];
+  /** customers whose email local part (letters, not just their name) starts with these six letters */
+  localStart?: number[];
+}
+
+function push(block: number[] | undefined, i: number): number[] {
+  if (!block) return [i];
+  if (block[block.length - 1] !== i) block.push(i);
+  return block;
+}
+
+function add(map: Map<string, number[]> | undefined, key: string, i: number): Map<string, number[]> {
+  const m = map || new Map<string, number[]>();
+  m.set(key, push(m.get(key), i));
+  return m;
 }
 
 /**
@@ -545,6 +587,8 @@ function trieFind(t: Trie, s: string, out: string[]): void {
 
 /** Blocks larger than this say too little to enumerate alone (a common surname). */
 const MAX_SOLO_BLOCK = 40;
+/** More customers than this with one full name: the name alone is not looked up. */
+const MAX_NAME_BLOCK = 30;
 /** A first name alone is looked up only when this rare among the customers. */
 const MAX_FIRST_BLOCK = 8;
 /** At most this many candidates are scored per follower. */
@@ -594,46 +638,65 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     lasts.forEach((t) => bump(lastCount, t));
   }
   const tf: Frequencies = {
-    first: frequencies(firstCount, n, givenNameFloor),
-    last: frequencies(lastCount, n, surnameFloor),
+    first: frequencies(firstCount, n, givenNamePrior),
+    last: frequencies(lastCount, n, surnamePrior),
   };
   // prior: a follower is any one given customer with chance ~ (share of followers who buy) / followers
   const followers = options.followers || Math.max(1000, 2.5 * n);
   const prior = Math.log2(Math.min(0.5, (0.5 * Math.min(n, followers)) / followers) / Math.max(1, n));
 
-  // blocking index: pair keys in two-level maps, so a lookup builds no strings
-  const handles = new Map<string, number[]>();
-  const localParts = new Map<string, number[]>();
-  const byName = new Map<string, Map<string, number[]>>(); // first name or a nickname of it → surname
-  const byPrefix = new Map<string, Map<string, number[]>>(); // first name → surname's first two letters
-  const bySuffix = new Map<string, Map<string, number[]>>(); // first name → surname's last three letters
-  const byInitial = new Map<string, Map<string, number[]>>(); // surname → first initial
-  const bySurname = new Map<string, number[]>();
-  const byFirst = new Map<string, number[]>();
+  // Blocking index. One map entry a name token holds every block that token opens, so a follower's token
+  // costs one lookup in the big map; pair keys (first name + surname) live in small inner maps.
+  const byToken = new Map<string, TokenBlocks>();
+  const byText = new Map<string, TextBlocks>(); // handles written in orders, email local parts
+  const tokenBlocks = (t: string): TokenBlocks => {
+    let b = byToken.get(t);
+    if (!b) byToken.set(t, (b = {}));
+    return b;
+  };
+  const textBlocks = (t: string): TextBlocks => {
+    let b = byText.get(t);
+    if (!b) byText.set(t, (b = {}));
+    return b;
+  };
   const trie = newTrie();
+  const addToTrie = (b: TokenBlocks, token: string, plain: string) => {
+    if (b.inTrie === undefined) b.inTrie = [];
+    if (b.inTrie.indexOf(plain) >= 0) return;
+    b.inTrie.push(plain);
+    trieAdd(trie, token, token);
+    if (plain !== token) trieAdd(trie, plain, token);
+  };
   views.forEach((v, i) => {
-    for (const h of v.handles) add1(handles, h, i);
+    for (const h of v.handles) textBlocks(h).handle = push(textBlocks(h).handle, i);
     for (const l of v.locals) {
-      add1(localParts, l.local, i);
-      if (l.letters.length >= 4 && l.letters !== l.local) add1(localParts, l.letters, i);
+      const b = textBlocks(l.local);
+      b.local = push(b.local, i);
+      if (l.letters.length >= 4 && l.letters !== l.local) {
+        const bl = textBlocks(l.letters);
+        bl.local = push(bl.local, i);
+      }
+      if (l.letters.length >= 6 && !l.named) {
+        const bs = textBlocks(l.letters.slice(0, 6));
+        bs.localStart = push(bs.localStart, i);
+      }
     }
     for (const nm of v.names) {
-      add1(byFirst, nm.first, i);
-      if (nm.first.length >= 2) {
-        trieAdd(trie, nm.first, nm.first);
-        if (nm.plainFirst !== nm.first) trieAdd(trie, nm.plainFirst, nm.first);
-      }
+      const first = tokenBlocks(nm.first);
+      first.first = push(first.first, i);
+      if (nm.first.length >= 2) addToTrie(first, nm.first, nm.plainFirst);
       if (!nm.last) continue;
-      if (nm.last.length >= 2) {
-        trieAdd(trie, nm.last, nm.last);
-        if (nm.plainLast !== nm.last) trieAdd(trie, nm.plainLast, nm.last);
-      }
+      const last = tokenBlocks(nm.last);
+      if (nm.last.length >= 2) addToTrie(last, nm.last, nm.plainLast);
       // nicknames on the customer's side only: a follower's "Jen" finds Jennifer's "jen" key
-      for (const g of givenNameKeys(nm.first)) add2(byName, g, nm.last, i);
-      add2(byPrefix, nm.first, nm.last.slice(0, 2), i);
-      add2(bySuffix, nm.first, nm.last.slice(-3), i);
-      add2(byInitial, nm.last, nm.first[0], i);
-      add1(bySurname, nm.last, i);
+      for (const g of givenNameKeys(nm.first)) {
+        const b = tokenBlocks(g);
+        b.asFirst = add(b.asFirst, nm.last, i);
+      }
+      first.prefix = add(first.prefix, nm.last.slice(0, 2), i);
+      first.suffix = add(first.suffix, nm.last.slice(-3), i);
+      last.initials = add(last.initials, nm.first[0], i);
+      last.surname = push(last.surname, i);
     }
   });
 
@@ -649,69 +712,131 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
       }
     }
   };
-  // name tokens from the display name, then those found inside the handle (cached per follower view)
-  const tokensOf = (fv: FollowerView): string[] => {
-    if (!fv.tokens) {
-      const tokens = fv.display.filter((t) => t.length >= 2);
-      fv.shown = tokens.length;
-      trieFind(trie, fv.canonLetters, tokens);
-      if (fv.plainLetters !== fv.canonLetters) trieFind(trie, fv.plainLetters, tokens);
-      fv.tokens = tokens;
-    }
-    return fv.tokens;
-  };
 
   /**
-   * Candidate customers for a follower. Strong blocks first (handle, email, name pairs, near spellings,
-   * initial + surname); with `weak`, also a rare surname or first name alone, which can only make a weak
-   * candidate (a Possible) and is looked up only when the strong blocks found nothing likely.
+   * Candidate customers for a follower. Strong blocks (handle, email, name pairs, near spellings,
+   * initial + surname) fill `out`; `weak` lists the blocks of a rare surname or first name alone, which can
+   * only make a Possible and are looked at only when the strong blocks found nothing likely.
    */
-  function candidateIds(fv: FollowerView, weak: boolean, out: number[] = []): number[] {
-    if (weak) {
-      for (const t of tokensOf(fv)) {
-        if (t.length < 3) continue;
-        take(out, bySurname.get(t), MAX_SOLO_BLOCK);
-        take(out, byFirst.get(t), MAX_FIRST_BLOCK);
-      }
-      return out;
-    }
+  function candidateIds(fv: FollowerView, out: number[], weak: (number[] | undefined)[]): void {
     stamp++;
     if (fv.handle) {
-      take(out, handles.get(fv.compact));
-      take(out, localParts.get(fv.compact));
-      if (fv.compactLetters.length >= 4 && fv.compactLetters !== fv.compact) take(out, localParts.get(fv.compactLetters));
-    }
-    const tokens = tokensOf(fv);
-    const shown = fv.shown || 0;
-    for (let a = 0; a < tokens.length; a++) {
-      const names = byName.get(tokens[a]);
-      const prefixes = a < shown ? byPrefix.get(tokens[a]) : undefined;
-      const suffixes = a < shown ? bySuffix.get(tokens[a]) : undefined;
-      if (!names && !prefixes && !suffixes) continue;
-      for (let b = 0; b < tokens.length; b++) {
-        if (a === b) continue;
-        const other = tokens[b];
-        if (names) take(out, names.get(other));
-        // near spellings are looked for in what the follower typed as a name
-        if (b < shown) {
-          if (prefixes) take(out, prefixes.get(other.slice(0, 2)), MAX_SOLO_BLOCK);
-          if (suffixes) take(out, suffixes.get(other.slice(-3)), MAX_SOLO_BLOCK);
-        }
+      const h = byText.get(fv.handle);
+      if (h) take(out, h.handle);
+      const l = fv.compact === fv.handle ? h : byText.get(fv.compact);
+      if (l) take(out, l.local);
+      if (fv.compactLetters.length >= 4 && fv.compactLetters !== fv.compact) {
+        const ll = byText.get(fv.compactLetters);
+        if (ll) take(out, ll.local);
+      }
+      // an email that starts like the handle ("fernandmoss@" and @fernandmoss_studio)
+      if (fv.compactLetters.length >= 6) {
+        const ls = byText.get(fv.compactLetters.slice(0, 6));
+        if (ls) take(out, ls.localStart, MAX_SOLO_BLOCK);
       }
     }
-    // initial + surname ("J. Doe", "jdoe", "doe.j")
-    const letters = fv.canonLetters;
-    for (const t of tokens) {
-      if (t.length < 3) continue;
-      const initials = byInitial.get(t);
-      if (!initials) continue;
-      for (const d of fv.display) if (d.length === 1) take(out, initials.get(d), MAX_SOLO_BLOCK);
-      if (letters) take(out, initials.get(letters[0]), MAX_SOLO_BLOCK);
-      const at = letters.indexOf(t);
-      if (at >= 0 && at + t.length < letters.length) take(out, initials.get(letters[at + t.length]), MAX_SOLO_BLOCK);
+    // name tokens as typed in the display name, then (unless the display name already found someone)
+    // the customers' name tokens written inside the handle
+    const tokens: string[] = [];
+    const blocks: (TokenBlocks | undefined)[] = [];
+    for (const t of fv.display) {
+      if (t.length < 2 || tokens.indexOf(t) >= 0) continue;
+      tokens.push(t);
+      blocks.push(byToken.get(t));
     }
-    return out;
+    const shown = tokens.length;
+    const before = out.length;
+    pairs(fv, tokens, blocks, shown, 0, out);
+    // A display name of two or more names the customers also have is a better source than the handle: look
+    // inside the handle when the display name is missing, single, or not made of known names.
+    let known = 0;
+    for (const b of blocks) if (b) known++;
+    if (known < 2 || (out.length === before && known < shown)) {
+      const found: string[] = [];
+      trieFind(trie, fv.canonLetters, found);
+      if (fv.plainLetters !== fv.canonLetters) trieFind(trie, fv.plainLetters, found);
+      const from = tokens.length;
+      for (const t of found) {
+        if (tokens.indexOf(t) >= 0) continue;
+        tokens.push(t);
+        blocks.push(byToken.get(t));
+      }
+      if (tokens.length > from) pairs(fv, tokens, blocks, shown, from, out);
+    }
+    for (let k = 0; k < tokens.length; k++) {
+      const b = blocks[k];
+      if (b && tokens[k].length >= 3) weak.push(b.surname, b.first && b.first.length <= MAX_FIRST_BLOCK ? b.first : undefined);
+    }
   }
+
+  /**
+   * Blocks of token pairs where at least one token is new (index ≥ from). Near spellings and initial + surname
+   * are looked up only when no exact pair of names found anyone: a customer of exactly that name is a better
+   * candidate than every J. Smith and every Maria Ga….
+   */
+  function pairs(fv: FollowerView, tokens: string[], blocks: (TokenBlocks | undefined)[], shown: number, from: number, out: number[]): void {
+    const before = out.length;
+    let crowded = false;
+    for (let a = 0; a < tokens.length; a++) {
+      const ba = blocks[a];
+      if (!ba || !ba.asFirst) continue;
+      for (let b = 0; b < tokens.length; b++) {
+        if (a === b || (a < from && b < from)) continue;
+        const block = ba.asFirst.get(tokens[b]);
+        // dozens of customers of one name: the name cannot tell them apart (only a handle or an email can,
+        // and those have their own blocks), so none of them is worth scoring on the name
+        if (block && block.length > MAX_NAME_BLOCK) crowded = true;
+        else take(out, block);
+      }
+    }
+    if (out.length > before || crowded) return;
+    for (let a = 0; a < tokens.length; a++) {
+      const ba = blocks[a];
+      if (!ba) continue;
+      // near spellings of the surname, looked for in what the follower typed as a name; only the customers
+      // whose surname is in fact near are kept (the blocks hold every surname that starts or ends alike)
+      if (a < shown && (ba.prefix || ba.suffix)) {
+        for (let b = 0; b < shown; b++) {
+          if (a === b || (a < from && b < from)) continue;
+          const other = tokens[b];
+          if (ba.prefix) takeNear(out, ba.prefix.get(other.slice(0, 2)), tokens[a], other);
+          if (ba.suffix) takeNear(out, ba.suffix.get(other.slice(-3)), tokens[a], other);
+        }
+      }
+      // initial + surname: "J. Doe" in the display name; "jdoe", "j.doe", "doe.j", "doej" as the handle
+      const initials = ba.initials;
+      if (a < from || !initials || tokens[a].length < 3) continue;
+      const t = tokens[a];
+      const letters = fv.canonLetters;
+      for (const d of fv.display) if (d.length === 1) take(out, initials.get(d), MAX_SOLO_BLOCK);
+      const at = letters.indexOf(t);
+      if (at === 1) take(out, initials.get(letters[0]), MAX_SOLO_BLOCK);
+      else if (at === 0 && letters.length === t.length + 1) take(out, initials.get(letters[t.length]), MAX_SOLO_BLOCK);
+    }
+  }
+
+  /** Customers of a near-spelling block whose name is this first name and a surname near `surname`. */
+  function takeNear(out: number[], block: number[] | undefined, first: string, surname: string): void {
+    if (!block || block.length > MAX_SOLO_BLOCK) return;
+    // a block holds few distinct surnames, many times over: compare each once
+    let near = '';
+    let far = '';
+    for (const i of block) {
+      if (seen[i] === stamp || out.length >= MAX_CANDIDATES) continue;
+      for (const nm of views[i].names) {
+        if (nm.first !== first || nm.last === far) continue;
+        if (nm.last === near || similarNames(nm.last, surname)) {
+          near = nm.last;
+          seen[i] = stamp;
+          out.push(i);
+          break;
+        }
+        far = nm.last;
+      }
+    }
+  }
+
+
 
   /** The ladder's total weight for one pair; with `detail`, the level of every comparison and its evidence. */
   function score(fv: FollowerView, i: number, detail: Scored['levels'] | null): number {
@@ -748,8 +873,10 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   function candidates(f: Follower): Scored[] {
     const fv = followerView(f);
     if (!fv.handle && !fv.display.length) return [];
-    const ids = candidateIds(fv, false);
-    candidateIds(fv, true, ids);
+    const ids: number[] = [];
+    const weak: (number[] | undefined)[] = [];
+    candidateIds(fv, ids, weak);
+    for (const b of weak) take(ids, b, MAX_SOLO_BLOCK);
     return ids
       .map((i) => {
         const levels: Scored['levels'] = [];
@@ -761,11 +888,20 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   const match = ((f: Follower): Match | null => {
     const fv = followerView(f);
     if (!fv.handle && !fv.display.length) return null;
-    const ids = candidateIds(fv, false);
-    const weights = ids.map((i) => score(fv, i, null));
-    if (!weights.some((w) => w > 0)) {
+    const ids: number[] = [];
+    const weak: (number[] | undefined)[] = [];
+    candidateIds(fv, ids, weak);
+    const weights: number[] = [];
+    let likely = false;
+    for (let k = 0; k < ids.length; k++) {
+      weights.push(score(fv, ids[k], null));
+      if (weights[k] > 0) likely = true;
+    }
+    if (!likely && weak.length) {
       // nothing likely yet: a rare surname or first name alone may still make a Possible
-      for (let k = ids.length, end = candidateIds(fv, true, ids).length; k < end; k++) weights.push(score(fv, ids[k], null));
+      const from = ids.length;
+      for (const b of weak) take(ids, b, MAX_SOLO_BLOCK);
+      for (let k = from; k < ids.length; k++) weights.push(score(fv, ids[k], null));
     }
     if (!ids.length) return null;
     let top = 0;

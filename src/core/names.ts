@@ -50,10 +50,11 @@ export function foldText(s: string): string {
  * Müller, Mueller and Muller all read "muller" (applied to both sides, so harmless elsewhere).
  */
 export function canonToken(folded: string): string {
-  return folded.replace(/([aou])e/g, '$1');
+  return folded.indexOf('e') > 0 && /[aou]e/.test(folded) ? folded.replace(/([aou])e/g, '$1') : folded;
 }
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'jr', 'sr', 'ii', 'iii']);
+const TITLES = ' mr mrs ms miss mx dr prof sir jr sr ii iii ';
+const isTitle = (t: string) => t.length <= 4 && TITLES.indexOf(' ' + t + ' ') >= 0;
 
 // "O'Brien" is one word; "Jane's Bakery" is Jane's.
 function splitName(s: string): string[] {
@@ -66,7 +67,7 @@ export function nameTokens(s: string | undefined): string[] {
   if (!s) return [];
   const out: string[] = [];
   for (const raw of splitName(s)) {
-    if (!raw || TITLES.has(raw) || /^\d+$/.test(raw)) continue;
+    if (!raw || isTitle(raw) || /^\d+$/.test(raw)) continue;
     out.push(canonToken(raw));
   }
   return out;
@@ -75,28 +76,12 @@ export function nameTokens(s: string | undefined): string[] {
 /** A name's folded tokens without the vowel collapse (for looking inside handles written as typed). */
 export function plainTokens(s: string | undefined): string[] {
   if (!s) return [];
-  return splitName(s).filter((t) => t && !TITLES.has(t) && !/^\d+$/.test(t));
-}
-
-/** A handle's letters only, folded ("Jane_Doe.87" → "janedoe"). canonToken of it lines up with canonical tokens. */
-export function handleLetters(handle: string): string {
-  const folded = foldText(handle);
-  return ASCII.test(folded) ? folded.replace(/[^a-z]+/g, '') : folded.replace(/[^\p{L}]+/gu, '');
-}
-
-/** A handle's parts split on separators and digits ("jane_doe_designs" → jane, doe, designs). */
-export function handleParts(handle: string): string[] {
-  return foldText(handle)
-    .split(/[^\p{L}]+/u)
-    .filter(Boolean)
-    .map(canonToken);
+  return splitName(s).filter((t) => t && !isTitle(t) && !/^\d+$/.test(t));
 }
 
 // Mailbox names that say nothing about the person.
-const GENERIC_LOCAL = new Set([
-  'info', 'hello', 'hi', 'contact', 'admin', 'sales', 'mail', 'office', 'shop', 'store', 'orders', 'order',
-  'support', 'team', 'noreply', 'billing', 'accounts', 'studio', 'me', 'email', 'test',
-]);
+const GENERIC_LOCAL =
+  ' info hello hi contact admin sales mail office shop store orders order support team noreply billing accounts studio me email test ';
 
 /** An email's mailbox name with separators removed and the +tag dropped; '' when generic or absent. */
 export function emailLocal(email: string | undefined): string {
@@ -104,13 +89,17 @@ export function emailLocal(email: string | undefined): string {
   const at = email.indexOf('@');
   const local = foldText(at >= 0 ? email.slice(0, at) : email).split('+')[0];
   const compact = local.replace(/[^\p{L}\p{N}]+/gu, '');
-  return GENERIC_LOCAL.has(compact.replace(/\d+$/, '')) ? '' : compact;
+  return GENERIC_LOCAL.indexOf(' ' + compact.replace(/\d+$/, '') + ' ') >= 0 ? '' : compact;
 }
 
-/** A handle with separators removed (jane.doe_ → janedoe), for comparison with an email local part. */
-export function compactHandle(handle: string): string {
+/** A handle's letters ("Jane_Doe.87" → "janedoe") and its letters and digits ("janedoe87"), folded once. */
+export function handleForms(handle: string): { letters: string; compact: string } {
   const folded = foldText(handle);
-  return ASCII.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
+  if (ASCII.test(folded)) {
+    const compact = folded.replace(/[^a-z0-9]+/g, '');
+    return { letters: /\d/.test(compact) ? compact.replace(/\d+/g, '') : compact, compact };
+  }
+  return { letters: folded.replace(/[^\p{L}]+/gu, ''), compact: folded.replace(/[^\p{L}\p{N}]+/gu, '') };
 }
 
 // Words that shops and creators add to a display name ("Jane Doe Ceramics"): not a different person's name.
@@ -188,17 +177,17 @@ const COMMON_GIVEN =
 let commonSurnames: Set<string> | undefined;
 let commonGiven: Set<string> | undefined;
 
-/** Lowest plausible share of people with this surname (canonical token). */
-export function surnameFloor(token: string): number {
+/** How common a surname is among people in general: [typical share, floor] (the floor for the most common ones). */
+export function surnamePrior(token: string): { share: number; floor: number } {
   if (!commonSurnames) commonSurnames = new Set(COMMON_SURNAMES.split(' ').map(canonToken));
-  return commonSurnames.has(token) ? 3e-3 : 1e-5;
+  return commonSurnames.has(token) ? { share: 5e-3, floor: 5e-3 } : { share: 1e-4, floor: 0 };
 }
 
-/** Lowest plausible share of people with this given name (canonical token). */
-export function givenNameFloor(token: string): number {
+/** How common a given name is among people in general: [typical share, floor]. */
+export function givenNamePrior(token: string): { share: number; floor: number } {
   if (!commonGiven) commonGiven = new Set(COMMON_GIVEN.split(' ').map(canonToken));
-  if (commonGiven.has(token)) return 3e-3;
-  return nicknames().has(token) ? 5e-4 : 1e-4;
+  if (commonGiven.has(token)) return { share: 5e-3, floor: 5e-3 };
+  return { share: nicknames().has(token) ? 5e-4 : 2e-4, floor: 0 };
 }
 
 // ---- similarity ------------------------------------------------------------------------------

@@ -3,10 +3,16 @@ import type { Workbook } from './workbook';
 
 export type AuthModeName = 'NONE' | 'CUSTOM_FUNCTION' | 'LIMITED' | 'FULL';
 
+/** Calls the script made to Apps Script services (each a round trip), e.g. byMethod['Range.getValues']. */
 export interface Calls {
+  /** every service call */
   total: number;
   byMethod: Record<string, number>;
+  /** Spreadsheet service calls only: SpreadsheetApp, Spreadsheet, Sheet, Range, conditional-format rules, Ui */
+  spreadsheet: number;
 }
+
+const SPREADSHEET_KINDS = ['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'ConditionalFormatRule', 'ConditionalFormatRuleBuilder', 'Ui'];
 
 export interface UiLog {
   menus: { title: string; items: { caption: string; functionName: string }[] }[];
@@ -50,7 +56,7 @@ export function newExecution(book: Workbook, opts: ExecutionOptions): Execution 
     book,
     mode,
     id: opts.executionId ?? `execution-${++executions}`,
-    calls: { total: 0, byMethod: {} },
+    calls: { total: 0, byMethod: {}, spreadsheet: 0 },
     ui: { menus: [], toasts: [], alerts: [], dialogs: [] },
     logs: [],
     opts,
@@ -72,6 +78,7 @@ export function assertAuthorized(x: Execution, method: string): void {
 
 /** Wraps an object so that each method call through it is counted as `Kind.method`. */
 export function counted<T extends object>(x: Execution, kind: string, target: T): T {
+  const spreadsheet = SPREADSHEET_KINDS.indexOf(kind) >= 0;
   return new Proxy(target, {
     get(t, prop, receiver) {
       const v = Reflect.get(t, prop, receiver);
@@ -80,6 +87,7 @@ export function counted<T extends object>(x: Execution, kind: string, target: T)
       return function (...args: unknown[]) {
         x.calls.total++;
         x.calls.byMethod[name] = (x.calls.byMethod[name] || 0) + 1;
+        if (spreadsheet) x.calls.spreadsheet++;
         return (v as (...a: unknown[]) => unknown).apply(t, args);
       };
     },

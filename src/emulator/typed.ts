@@ -16,7 +16,9 @@ export function isDate(v: unknown): v is Date {
 }
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const MONEY = /^(-?)\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 
 /**
  * setValue(s) semantics: strings are parsed as if typed unless the cell's format is plain text ('@').
@@ -38,8 +40,13 @@ export function typeIn(input: unknown, format: string | undefined): Typed {
   if (pct) return { value: Number(pct[1]) / 100 };
   if (/^true$/i.test(t)) return { value: true };
   if (/^false$/i.test(t)) return { value: false };
+  const money = MONEY.exec(t);
+  if (money) return { value: Number(`${money[1]}${money[2].replace(/,/g, '')}${money[3] || ''}`) };
+  // Dates as an en_US spreadsheet in the UTC time zone reads them ("2024-03-12", "2024-03-12 13:05", "3/12/2024").
   const iso = ISO_DATE.exec(t);
-  if (iso) return { value: new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3])) };
+  if (iso) return { value: new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3], +(iso[4] || 0), +(iso[5] || 0), +(iso[6] || 0))) };
+  const us = US_DATE.exec(t);
+  if (us && +us[1] >= 1 && +us[1] <= 12 && +us[2] >= 1 && +us[2] <= 31) return { value: new Date(Date.UTC(+us[3], +us[1] - 1, +us[2])) };
   if (s[0] === '=' && s.length > 1) return { value: '', formula: s };
   // Sheets turns "+x" / "-x" into "=+x" / "=-x"; the emulator does not evaluate them.
   if ((s[0] === '+' || s[0] === '-') && s.length > 1) return { value: '#ERROR!', formula: `=${s}` };

@@ -48,6 +48,9 @@ export function initModal(): void {
 
 /** A problem the page shows until dismissed (a bad file, a refused formula). */
 export function problem(message: string): void {
+  const list = document.getElementById('messages')!;
+  // The same problem twice (say, every scroll while the server is stopped) shows once.
+  if (Array.from(list.querySelectorAll('.message-text')).some((m) => m.textContent === message)) return;
   const box = el('div', 'message');
   box.append(el('span', 'message-text', message));
   const close = el('button', '', '✕');
@@ -55,5 +58,5 @@ export function problem(message: string): void {
   close.setAttribute('aria-label', 'Dismiss');
   close.addEventListener('click', () => box.remove());
   box.append(close);
-  document.getElementById('messages')!.append(box);
+  list.append(box);
 }

@@ -47,9 +47,12 @@ export function insertExampleData(): void {
   fromMenu(() => insertExamples());
 }
 
-/** Menu and sidebar: removes the scores and colours and gives the tab back as it was. */
+/**
+ * Menu and sidebar: removes the scores and colours and gives the tab back as it was. A failure is thrown (not
+ * alerted) so that the sidebar hears of it; from the menu, Sheets shows the message.
+ */
 export function clearScores(): void {
-  fromMenu(clearAll);
+  clearAll();
 }
 
 /** Sidebar: the tabs and columns found, row counts and problems. */

@@ -1,11 +1,12 @@
 // Custom functions: one value or a range of handles in, the same shape out. Read-only; a missing or broken tab
 // gives one clear text value instead of a stack trace. Parsed orders and engagement come from the cache.
 import { botInputOf, assessBot } from '../core/botrisk';
-import { prepare, prepareWithoutFollowers, scoreHandles, type Prepared } from '../core/engine';
+import { prepare, prepareWithoutFollowers, scoreHandles, validateSettings, type Prepared } from '../core/engine';
 import type { Cell, Follower, ResultRow, Settings } from '../core/types';
 import { cleanText, isBlank, normalizeHandle, parseBool, parseCount } from '../core/values';
 import { contextFor } from './context-cache';
 import { errorMessage } from './errors';
+import { fitCell } from './limits';
 import { findBlock, userGrid } from './layout';
 import { loadSettings } from './settings-store';
 import { findTabs, readGrid, readSource } from './tabs';
@@ -24,14 +25,15 @@ function asGrid(input: unknown): { grid: Cell[][]; single: boolean } {
   return { grid: [[input as Cell]], single: true };
 }
 
+/** The input's shape; each text cut to Sheets' 50,000 characters a cell. */
 function shaped(grid: Cell[][], single: boolean, values: Cell[]): CellOutput {
-  if (single) return values[0];
+  if (single) return fitCell(values[0]);
   let k = 0;
-  return grid.map((row) => row.map(() => values[k++]));
+  return grid.map((row) => row.map(() => fitCell(values[k++])));
 }
 
 function message(e: unknown): string {
-  return `Followback: ${errorMessage(e)}`;
+  return fitCell(`Followback: ${errorMessage(e)}`);
 }
 
 /** The engine prepared from the spreadsheet's tabs; a Followers tab is optional. */
@@ -53,13 +55,22 @@ function prepared(settings: Settings, needOrders: boolean): Prepared {
   return prepare({ followers: { name: tabs.followers.getName(), grid: userGrid(grid, findBlock(grid)) } }, s, ctx);
 }
 
+/** The stored settings; the defaults where a custom function may not read document properties. */
+function readableSettings(): Settings {
+  try {
+    return loadSettings();
+  } catch {
+    return validateSettings({}).settings;
+  }
+}
+
 /** Scores every handle of the input and picks one output value per handle. */
 export function byHandle(handles: unknown, pick: (r: ResultRow) => Cell, needOrders = false): CellOutput {
   try {
     const { grid, single } = asGrid(handles);
     const flat = ([] as Cell[]).concat(...grid);
     if (flat.every((h) => isBlank(h))) return shaped(grid, single, flat.map(() => ''));
-    const p = prepared(loadSettings(), needOrders);
+    const p = prepared(readableSettings(), needOrders);
     const rows = scoreHandles(p, flat);
     return shaped(grid, single, rows.map((r) => (r ? pick(r) : '')));
   } catch (e) {

@@ -68,5 +68,12 @@ export interface RunState {
   userColumns: number;
   total: number;
   done: number;
+  /** "now" for the whole run (recency and account age) */
   started: number;
+  /** clock time of the run's last call: a run untouched for a while was abandoned (a closed sidebar) */
+  touched: number;
+  /** the engine's warnings (e.g. refunded orders not counted), for the final report */
+  warnings: string[];
+  /** the settings the run started with, so every chunk scores alike even if the settings change meanwhile */
+  settings?: unknown;
 }

@@ -4,20 +4,10 @@ import type { Cell } from '../core/types';
 
 const DAY = 86400000;
 
-interface Person {
-  handle: string;
-  name: string;
-  bio: string;
-  followers: number;
-  following: number;
-  posts: number;
-  picture: 'yes' | 'no';
-  private: 'yes' | 'no';
-  url: string;
-}
+// Example data is built when asked for, not when the bundle loads (every custom-function call loads it).
 
 // [handle, full name, bio, followers, following, posts, picture, private, website]
-const PEOPLE: [string, string, string, number, number, number, 0 | 1, 0 | 1, string][] = [
+const people = (): [string, string, string, number, number, number, 0 | 1, 0 | 1, string][] => [
   ['maria.lopez', 'María López', 'Ceramics lover · Austin TX', 812, 640, 233, 1, 0, ''],
   ['tomcrafts', 'Tom Becker', 'Woodworker. Dad. Coffee.', 1204, 388, 517, 1, 0, 'https://tombecker.example'],
   ['priya_makes', 'Priya Raman', 'Knitting & slow fashion 🧶', 2310, 901, 412, 1, 0, ''],
@@ -82,11 +72,11 @@ const PEOPLE: [string, string, string, number, number, number, 0 | 1, 0 | 1, str
 
 function followersTab(): Cell[][] {
   const header = ['Username', 'Full name', 'Bio', 'Followers', 'Following', 'Posts', 'Profile picture', 'Private', 'Website'];
-  const rows = PEOPLE.map((p) => [p[0], p[1], p[2], p[3], p[4], p[5], p[6] ? 'yes' : 'no', p[7] ? 'yes' : 'no', p[8]] as Cell[]);
+  const rows = people().map((p) => [p[0], p[1], p[2], p[3], p[4], p[5], p[6] ? 'yes' : 'no', p[7] ? 'yes' : 'no', p[8]] as Cell[]);
   return [header, ...rows];
 }
 
-const SHOPIFY = [
+const shopifyHeaders = (): string[] => [
   'Name', 'Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Fulfilled at', 'Accepts Marketing', 'Currency', 'Subtotal',
   'Shipping', 'Taxes', 'Total', 'Discount Code', 'Discount Amount', 'Shipping Method', 'Created at', 'Lineitem quantity',
   'Lineitem name', 'Lineitem price', 'Lineitem compare at price', 'Lineitem sku', 'Lineitem requires shipping', 'Lineitem taxable',
@@ -110,27 +100,27 @@ interface Order {
   notes?: string;
 }
 
-const PRODUCTS: Record<string, string> = {
+const products = (): Record<string, string> => ({
   'Speckled Mug': 'MUG-SPK',
   'Stoneware Bowl': 'BWL-STN',
   'Bud Vase': 'VAS-BUD',
   'Serving Platter': 'PLT-SRV',
   'Gift Card': 'GFT-25',
   'Planter (Large)': 'PLN-LG',
-};
+});
 
-const ORDERS: Order[] = [
+const orders = (): Order[] => [
   { email: 'maria.lopez@gmail.com', name: 'Maria Lopez', city: 'Austin', zip: '78704', province: 'TX', items: [['Speckled Mug', 2, 28], ['Stoneware Bowl', 1, 42]], daysAgo: 12 },
   { email: 'maria.lopez@gmail.com', name: 'Maria Lopez', city: 'Austin', zip: '78704', province: 'TX', items: [['Bud Vase', 1, 34]], daysAgo: 75 },
   { email: 'tbecker@fastmail.com', name: 'Thomas Becker', city: 'Madison', zip: '53703', province: 'WI', items: [['Serving Platter', 1, 88]], daysAgo: 30, notes: 'Found you on Instagram @tomcrafts' },
-  { email: 'priya.raman@outlook.com', name: 'Priya Raman', city: 'Seattle', zip: '98103', province: 'WA', items: [['Speckled Mug', 4, 28], ['Gift Card', 1, 25], ['Bud Vase', 2, 34]], daysAgo: 5 },
+  { email: 'priya.raman@outlook.com', name: 'Priya Raman', city: 'Seattle', zip: '98103', province: 'WA', items: [['Speckled Mug', 4, 28], ['Gift Card', 1, 25], ['Bud Vase', 2, 34]], daysAgo: 5, notes: 'Gift for my sister! (IG: @priya_makes)' },
   { email: 'hello@wrenstudio.example', name: 'Wren Studio', city: 'Portland', zip: '97214', province: 'OR', items: [['Stoneware Bowl', 6, 42]], daysAgo: 40 },
   { email: 'jane.doe@example.com', name: 'Jane Doe', city: 'Denver', zip: '80205', province: 'CO', items: [['Speckled Mug', 1, 28]], daysAgo: 90 },
   { email: 'oliver.grant@gmail.com', name: 'Oliver Grant', city: 'Boston', zip: '02118', province: 'MA', items: [['Planter (Large)', 1, 64], ['Speckled Mug', 2, 28]], daysAgo: 20 },
   { email: 'hugo.silva@sapo.pt', name: 'Hugo Silva', city: 'Lisboa', zip: '1100-148', province: '', items: [['Bud Vase', 1, 34]], daysAgo: 60 },
   { email: 'kate.morgan@icloud.com', name: 'Kate Morgan', city: 'Chicago', zip: '60614', province: 'IL', items: [['Speckled Mug', 1, 28]], daysAgo: 15, status: 'refunded' },
   { email: 'ben.walker@yahoo.com', name: 'Ben Walker', city: 'Phoenix', zip: '85004', province: 'AZ', items: [['Serving Platter', 1, 88]], daysAgo: 8, status: 'cancelled' },
-  { email: 'grace.lee@gmail.com', name: 'Grace Lee', city: 'San Jose', zip: '95112', province: 'CA', items: [['Stoneware Bowl', 2, 42], ['Planter (Large)', 1, 64]], daysAgo: 3 },
+  { email: 'grace.home@gmail.com', name: 'Grace Lee', city: 'San Jose', zip: '95112', province: 'CA', items: [['Stoneware Bowl', 2, 42], ['Planter (Large)', 1, 64]], daysAgo: 3 },
   { email: 'isla@islaknits.example', name: 'Isla Fraser', city: 'Edinburgh', zip: 'EH1 1YZ', province: '', items: [['Gift Card', 2, 25]], daysAgo: 120 },
   { email: 'r.diaz@gmail.com', name: 'Rosa Díaz', city: 'Miami', zip: '33130', province: 'FL', items: [['Planter (Large)', 2, 64]], daysAgo: 45 },
   { email: 'customer8812@gmail.com', name: 'Alex Morgan', city: 'Dallas', zip: '75201', province: 'TX', items: [['Speckled Mug', 1, 28]], daysAgo: 33 },
@@ -143,9 +133,11 @@ function shopifyDate(ms: number): string {
 }
 
 function ordersTab(now: number): Cell[][] {
+  const SHOPIFY = shopifyHeaders();
+  const PRODUCTS = products();
   const col = (h: string) => SHOPIFY.indexOf(h);
   const rows: Cell[][] = [SHOPIFY.slice()];
-  ORDERS.forEach((o, k) => {
+  orders().forEach((o, k) => {
     const number = `#${1001 + k}`;
     const created = shopifyDate(now - o.daysAgo * DAY - (k % 7) * 3600000);
     const subtotal = o.items.reduce((s, [, q, p]) => s + q * p, 0);
@@ -212,7 +204,7 @@ function ordersTab(now: number): Cell[][] {
   return rows;
 }
 
-const ENGAGEMENT: [string, string, number][] = [
+const engagement = (): [string, string, number][] => [
   ['priya_makes', 'comment', 2], ['priya_makes', 'like', 2], ['priya_makes', 'mention', 9], ['maria.lopez', 'comment', 4],
   ['the.wren.studio', 'share', 6], ['the.wren.studio', 'mention', 20], ['mia.wong', 'comment', 1], ['mia.wong', 'comment', 11],
   ['mia.wong', 'tag', 15], ['theo.b', 'mention', 3], ['theo.b', 'share', 3], ['ella.rose.art', 'comment', 7],
@@ -224,7 +216,7 @@ const ENGAGEMENT: [string, string, number][] = [
 
 function engagementTab(now: number): Cell[][] {
   const rows: Cell[][] = [['Username', 'Type', 'Date', 'Post']];
-  ENGAGEMENT.forEach(([handle, type, daysAgo], i) => {
+  engagement().forEach(([handle, type, daysAgo], i) => {
     const day = new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY);
     rows.push([`@${handle}`, type, day, `Post ${1 + (i % 6)}`]);
   });

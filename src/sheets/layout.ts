@@ -30,9 +30,10 @@ export function userGrid(grid: Cell[][], block: Block | null): Cell[][] {
 }
 
 /** Column offsets (0-based within the block) that hold user text: written as plain text ('@'). */
-export const TEXT_COLUMNS = ['Recommendation', 'Customer', 'Customer ID', 'Reasons'].map((h) => OUTPUT_HEADERS.indexOf(h as never));
-export const QUEUE_COLUMN = OUTPUT_HEADERS.indexOf('Follow queue');
-export const RECOMMENDATION_COLUMN = OUTPUT_HEADERS.indexOf('Recommendation');
+/** Recommendation, Customer, Customer ID, Reasons (checked against OUTPUT_HEADERS in test/sheets.test.ts). */
+export const TEXT_COLUMNS = [1, 3, 4, 7];
+/** Follow queue */
+export const QUEUE_COLUMN = 8;
 
 /** Runs of adjacent offsets, so each run is one setNumberFormat call: [[1,1],[3,4],[7,7]]. */
 export function runs(offsets: number[]): [number, number][] {

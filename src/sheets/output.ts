@@ -4,6 +4,7 @@ import { OUTPUT_HEADERS, type Cell } from '../core/types';
 import { KEYS, OutputState, readJson, writeJson } from './document-state';
 import { Block, TEXT_COLUMNS, runs } from './layout';
 import { UserError, errorMessage } from './errors';
+import { MAX_CELL_CHARS, fitCell } from './limits';
 
 const WIDTH = OUTPUT_HEADERS.length;
 const AUTOMATIC = '0.###############';
@@ -75,7 +76,9 @@ export function placeOutput(
 
 /** Writes the headers and `rows` (nine cells each) below them, starting at data row `start` (0-based). */
 export function writeRows(p: Placement, rows: Cell[][], start = 0, withHeaders = true): void {
-  const block = withHeaders && start === 0 ? [OUTPUT_HEADERS.slice() as Cell[], ...rows] : rows;
+  // A reason quoting a 50,000-character name must not sink the whole write.
+  const fitted = rows.map((r) => (r.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS) ? r.map(fitCell) : r));
+  const block = withHeaders && start === 0 ? [OUTPUT_HEADERS.slice() as Cell[], ...fitted] : fitted;
   if (!block.length) return;
   const first = withHeaders && start === 0 ? p.headerRow : p.headerRow + 1 + start;
   p.sheet.getRange(first, p.column, block.length, WIDTH).setValues(block);

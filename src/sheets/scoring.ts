@@ -1,15 +1,16 @@
 // Scoring the Followers tab: all at once from the menu, or in chunks from the sidebar (each call well under
 // Apps Script's limits). Reads each tab once, writes each block once, under the document lock.
-import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells } from '../core/engine';
+import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells, validateSettings } from '../core/engine';
 import { readFollowers, readTable } from '../core/table';
 import { OUTPUT_HEADERS, type Cell, type Settings } from '../core/types';
 import type { Report, ScoringPlan } from '../server/api';
 import { applyColours } from './colours';
 import { contextFor } from './context-cache';
 import { KEYS, OutputState, RunState, readJson, remove, writeJson } from './document-state';
-import { UserError } from './errors';
+import { UserError, errorMessage } from './errors';
+import { utf8Bytes } from './limits';
 import { QUEUE_COLUMN } from './layout';
-import { withDocumentLock } from './lock';
+import { BUSY_MESSAGE, withDocumentLock } from './lock';
 import { Placement, placeOutput, writeColumn, writeRows } from './output';
 import { buildReport, countsText, rowFromCells } from './report';
 import { loadSettings } from './settings-store';
@@ -18,11 +19,14 @@ import { loadWorkbook, otherSources } from './workbook-input';
 
 /** Rows per scoreChunk call: a few seconds of Apps Script time, far under its 30 s / 6 min limits. */
 export const CHUNK_ROWS = 2000;
+/** A sidebar run with no call for this long was abandoned; a new run may take over. */
+export const STALE_RUN_MS = 2 * 60 * 1000;
 
 function toastDone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, report: Report): void {
   const s = report.summary;
   ss.toast(
-    `Scored ${s.scored.toLocaleString('en-US')} followers: ${countsText(s.counts)}. Today's follow queue: ${s.queued.toLocaleString('en-US')}.`,
+    `Scored ${s.scored.toLocaleString('en-US')} followers: ${countsText(s.counts)}. Today's follow queue: ${s.queued.toLocaleString('en-US')}.` +
+      (report.warnings && report.warnings.length ? ` ${report.warnings.join(' ')}` : ''),
     'Followback',
     10,
   );
@@ -53,6 +57,14 @@ function colour(p: Placement, dataRows: number): void {
 export function beginRun(): ScoringPlan {
   const settings = loadSettings();
   return withDocumentLock(() => {
+    const running = readJson<RunState>(KEYS.run);
+    const since = running ? Date.now() - (running.touched || 0) : Infinity;
+    if (since < STALE_RUN_MS) {
+      throw new UserError(
+        `Followback is already scoring this spreadsheet (a run started from a sidebar, ${running!.done.toLocaleString('en-US')} of ` +
+          `${running!.total.toLocaleString('en-US')} rows done). Wait for it to finish, or use Clear scores and colours to stop it.`,
+      );
+    }
     const wb = loadWorkbook(settings);
     const now = settings.now ?? Date.now();
     const runSettings = { ...settings, now };
@@ -70,7 +82,11 @@ export function beginRun(): ScoringPlan {
       total,
       done: 0,
       started: now,
+      touched: Date.now(),
+      warnings: p.warnings.slice(0, 5),
     };
+    // Each property value must stay under 9 KB: keep the settings with the run when they fit.
+    if (utf8Bytes(JSON.stringify(settings)) < 6000) run.settings = settings;
     writeJson(KEYS.run, run);
     return { total, chunk: CHUNK_ROWS };
   });
@@ -91,36 +107,67 @@ function placementOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState): 
 }
 
 /** Scores data rows [start, start + count) and writes them (without queue numbers). */
+function runSettings(run: RunState): Settings {
+  return run.settings ? validateSettings(run.settings).settings : loadSettings();
+}
+
 export function scoreRunChunk(start: number, count: number): { done: number } {
-  const settings = loadSettings();
+  return endingRunOnFailure(() => chunk(start, count));
+}
+
+/** A run that failed (other than by waiting for the lock) is over: the sidebar's next Score must not be told to wait. */
+function endingRunOnFailure<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (errorMessage(e) !== BUSY_MESSAGE) {
+      try {
+        remove(KEYS.run);
+      } catch {
+        // the original error is the one to report
+      }
+    }
+    throw e;
+  }
+}
+
+function chunk(start: number, count: number): { done: number } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { run, sheet } = currentRun(ss);
+  const settings = runSettings(run);
   const first = Math.max(0, Math.floor(Number(start) || 0));
   const n = Math.min(Math.max(0, Math.floor(Number(count) || 0)), run.total - first);
   if (n <= 0) return { done: Math.min(first, run.total) };
-  const runSettings = { ...settings, now: run.started };
+  const atStart = { ...settings, now: run.started };
   const tabs = findTabs(ss, settings);
-  const ctx = contextFor(otherSources(tabs), runSettings, run.started);
+  const ctx = contextFor(otherSources(tabs), atStart, run.started);
   // The header rows and this chunk's rows only: the user's columns, two reads.
   const head = sheet.getRange(1, 1, run.headerRow, run.userColumns).getValues() as Cell[][];
   const body = sheet.getRange(run.headerRow + 1 + first, 1, n, run.userColumns).getValues() as Cell[][];
-  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, runSettings, ctx);
+  // Blank rows stand in for the rest of the tab: the matcher's prior depends on how many followers there are,
+  // so a chunk must score exactly as the whole tab would.
+  const rest: Cell[][] = new Array(Math.max(0, run.total - n)).fill([]);
+  const p = prepare({ followers: { name: run.tab, grid: head.concat(body, rest) } }, atStart, ctx);
   if (p.table.headerIndex !== run.headerRow - 1) throw new UserError(`The header row of "${run.tab}" moved while scoring. Press Score to start again.`);
-  const cells = scoreRows(p).map(toCells);
+  const cells = scoreRows(p, 0, n).map(toCells);
   withDocumentLock(() => {
     writeRows(placementOf(sheet, run), cells, first, false);
     const now = readJson<RunState>(KEYS.run);
-    if (now) writeJson(KEYS.run, { ...now, done: Math.max(now.done, first + n) });
+    if (now) writeJson(KEYS.run, { ...now, done: Math.max(now.done, first + n), touched: Date.now() });
   });
   return { done: first + n };
 }
 
 /** Queue numbers, colours and the toast, from the rows the chunks wrote. */
 export function finishRun(): Report {
-  const settings = loadSettings();
+  return endingRunOnFailure(finish);
+}
+
+function finish(): Report {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     const { run, sheet } = currentRun(ss);
+    const settings = runSettings(run);
     const placement = placementOf(sheet, run);
     const grid = readGrid(sheet);
     const userPart = grid.map((r) => r.slice(0, run.userColumns));
@@ -131,7 +178,7 @@ export function finishRun(): Report {
     writeColumn(placement, QUEUE_COLUMN, rows.map((r) => (r ? r.queue : '')));
     colour(placement, table.rows.length);
     remove(KEYS.run);
-    const report = buildReport(run.tab, table, followers, rows, summary);
+    const report = buildReport(run.tab, table, followers, rows, summary, run.warnings || []);
     toastDone(ss, report);
     return report;
   });

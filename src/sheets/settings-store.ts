@@ -2,8 +2,8 @@
 import { DEFAULT_SETTINGS, validateSettings } from '../core/engine';
 import type { Settings } from '../core/types';
 import { KEYS, readJson, writeJson } from './document-state';
+import { MAX_PROPERTY_BYTES, utf8Bytes } from './limits';
 
-const MAX_BYTES = 9000;
 
 export function loadSettings(): Settings {
   const stored = readJson<unknown>(KEYS.settings);
@@ -17,8 +17,8 @@ export function saveSettings(input: unknown): { settings: Settings; errors: { fi
   // "now" is for tests and the command line; a stored clock would freeze recency for ever.
   const stored: Settings = { ...settings };
   delete stored.now;
-  const json = JSON.stringify(stored);
-  if (json.length > MAX_BYTES) {
+  // Apps Script counts UTF-8 bytes of key and value: headers in Arabic or Japanese take 2-3 bytes a character.
+  if (utf8Bytes(KEYS.settings) + utf8Bytes(JSON.stringify(stored)) > MAX_PROPERTY_BYTES) {
     errors.push({ field: 'columnOverrides', message: 'Too many hand-picked columns to store; remove some and try again.' });
   }
   if (errors.length) return { settings: loadSettings(), errors };

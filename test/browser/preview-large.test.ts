@@ -1,6 +1,6 @@
 // 50,000 followers opened with `--followers FILE.csv`: the page keeps only the rows in view in the DOM, fetches
 // rows in windows as it scrolls, and the real add-on scores and colours the whole tab from the menu.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +30,9 @@ function followersCsv(): string {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'followback-preview-'));
   writeFileSync(join(dir, 'followers.csv'), followersCsv());
-  preview = await startPreview({ port: 0, argv: ['--followers', join(dir, 'followers.csv')] });
+  // A private copy of dist/: other test files rebuild dist/ while this one runs.
+  cpSync(join(__dirname, '..', '..', 'dist'), join(dir, 'dist'), { recursive: true });
+  preview = await startPreview({ port: 0, dist: join(dir, 'dist'), argv: ['--followers', join(dir, 'followers.csv')] });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 }, 60_000);

@@ -59,6 +59,14 @@ describe('conditional formats', () => {
     expect(() => parseCondition('=$M2="x" +')).toThrow();
     expect(backgrounds([rule('=VLOOKUP(A1)', '#000000')], 2, 1, 2, at)[0]).toEqual([null, null]);
   });
+  test('a rule with several ranges counts relative references from its first range', () => {
+    const two: RuleData = { ranges: [{ row: 2, column: 1, numRows: 4, numColumns: 1 }, { row: 4, column: 3, numRows: 2, numColumns: 1 }], type: 'CUSTOM_FORMULA', values: ['=$M2="Follow back"'], background: '#d9ead3' };
+    // C4 sits in the second range; its row offset from A2 is 2, so it reads M4 ("Skip"), not M2.
+    const bg = backgrounds([two], 2, 3, 3, at);
+    expect(bg[0][0]).toBe('#d9ead3');
+    expect(bg[2][2]).toBeNull();
+    expect(bg[1][2]).toBeNull(); // C3 is in neither range
+  });
   test('number criteria', () => {
     const r: RuleData = { ranges: [{ row: 1, column: 3, numRows: 5, numColumns: 1 }], type: 'NUMBER_GREATER_THAN', values: ['50'], background: '#cfe2f3' };
     const bg = backgrounds([r], 2, 2, 3, at);

@@ -2,7 +2,8 @@
 // `npm run build`) on the emulated spreadsheet: load, sidebar, score from the menu, row colours, the queue selecting
 // rows, download, clear, a custom-function cell, and dropped files. Expected values are read from the workbook
 // through the preview's API, never hard-coded, so the test holds whatever the engine's numbers are.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPreview, type Preview } from '../../src/cli/preview';
@@ -13,6 +14,7 @@ const GREEN = 'rgb(217, 234, 211)'; // #d9ead3, Follow back (DESIGN.md)
 const RED = 'rgb(244, 204, 204)'; // #f4cccc, Likely bot
 
 let preview: Preview;
+let distCopy = '';
 let browser: Browser;
 let page: Page;
 
@@ -66,7 +68,10 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
 beforeAll(async () => {
   const code = existsSync(join(DIST, 'Code.js')) ? readFileSync(join(DIST, 'Code.js'), 'utf8') : '';
   if (!/^function insertExampleData\(/m.test(code)) throw new Error('dist/Code.js is missing or not the add-on: run `npm run build` first');
-  preview = await startPreview({ port: 0 });
+  // A private copy of dist/: other test files rebuild dist/ while this one runs.
+  distCopy = mkdtempSync(join(tmpdir(), 'followback-dist-'));
+  cpSync(DIST, distCopy, { recursive: true });
+  preview = await startPreview({ port: 0, dist: distCopy });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 850 }, acceptDownloads: true });
   page.on('dialog', (d) => void d.dismiss()); // a native alert() would be an XSS: none may open
@@ -75,6 +80,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await preview?.close();
+  if (distCopy) rmSync(distCopy, { recursive: true, force: true });
 });
 
 // The steps share one page and build on each other, as a person using it would.

@@ -72,6 +72,8 @@ export async function openSidebar(context: BrowserContext, htmlPath: string, ser
   // Routes, the exposed function and the init script are the page's own, and end with it.
   const page = await context.newPage();
   await page.setViewportSize({ width, height: 900 });
+  // Fail (with a screenshot) well before jest's own 30 s timeout.
+  page.setDefaultTimeout(8000);
   const calls: Bridge['calls'] = [];
   const holds = new Map<string, Promise<void>>();
   const pageErrors: string[] = [];

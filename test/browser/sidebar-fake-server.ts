@@ -1,7 +1,6 @@
-// A stand-in for the add-on's server functions, with the contract's shapes, for developing the sidebar
-// before the bundle had them. The tests run against the real bundle (sidebar.test.ts); this stays for
-// sidebar-fake.test.ts, which checks the sidebar against server answers the real data rarely gives
-// (errors thrown mid-run, a platform with no cap).
+// A stand-in for the add-on's server functions (the shapes of src/server/api.ts), first used to build the
+// sidebar before the bundle had them. sidebar.test.ts runs against the real bundle; this fake stays for
+// sidebar-fake.test.ts: answers real data rarely gives (an error thrown mid-run, a platform with no cap).
 import { DEFAULT_SETTINGS, validateSettings } from '../../src/core/settings';
 import type { Recommendation, Settings } from '../../src/core/types';
 

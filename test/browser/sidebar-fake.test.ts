@@ -3,21 +3,21 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from './launch';
 import { openSidebar, sharedContext, type Bridge } from './sidebar-bridge';
-import { buildDist, SIDEBAR_HTML } from './sidebar-build';
+import { buildDist, removeBuilt, type Built } from './sidebar-build';
 import { createFakeServer, type FakeFollower } from './sidebar-fake-server';
 
+let built: Built;
 let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => {
-  if (!process.env.SIDEBAR_HTML) buildDist();
+  built = buildDist();
   browser = await launchBrowser();
   context = await sharedContext(browser);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
+  removeBuilt(built);
 });
-
-const html = () => process.env.SIDEBAR_HTML || SIDEBAR_HTML;
 
 const FOLLOWERS: FakeFollower[] = [
   { handle: 'jane.doe', name: 'Jane Doe', recommendation: 'Follow back', score: 91, reasons: 'customer: 3 orders', customer: 'Jane Doe · jane@example.com · 3 orders · $240.00' },
@@ -28,7 +28,7 @@ const FOLLOWERS: FakeFollower[] = [
 ];
 
 async function withSidebar(name: string, server: ReturnType<typeof createFakeServer>, body: (b: Bridge) => Promise<void>): Promise<void> {
-  const bridge = await openSidebar(context, html(), () => server.fns);
+  const bridge = await openSidebar(context, built.sidebarHtml, () => server.fns);
   try {
     await bridge.page.waitForSelector('#app[aria-busy="false"]');
     await body(bridge);
@@ -50,30 +50,6 @@ test('a server error in the middle of a run shows its message, not a stack, and 
     expect(text).not.toMatch(/\bat\s|\.js:\d/);
     expect(await page.isEnabled('#score-button')).toBe(true);
     expect(await page.isHidden('#summary-section')).toBe(true);
-  });
-});
-
-test('buttons are disabled while a run is going and progress moves chunk by chunk', async () => {
-  const server = createFakeServer(FOLLOWERS, { chunk: 2 });
-  await withSidebar('busy', server, async (bridge) => {
-    const { page } = bridge;
-    const release = bridge.hold('finishScoring');
-    await page.click('#score-button');
-    await page.waitForFunction(() => document.getElementById('progress-text')!.textContent!.includes('5 of 5'));
-    expect(await page.isDisabled('#score-button')).toBe(true);
-    expect(await page.isDisabled('#clear-button')).toBe(true);
-    expect(await page.isDisabled('#save-settings')).toBe(true);
-    release();
-    await page.waitForSelector('#summary-section:not([hidden])');
-    expect(await page.isEnabled('#score-button')).toBe(true);
-    const chunks = bridge.calls.filter((c) => c.name === 'scoreChunk').map((c) => c.args);
-    expect(chunks).toEqual([
-      [0, 2],
-      [2, 2],
-      [4, 1],
-    ]);
-    const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
-    expect(progress).toEqual([0, 40, 80, 100]);
   });
 });
 

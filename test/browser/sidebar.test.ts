@@ -6,13 +6,14 @@ import type { Cell } from '../../src/core/types';
 import { createWorkbook, tabValues, type Workbook } from '../../src/emulator';
 import { launchBrowser, saveScreenshot } from './launch';
 import { openSidebar, sharedContext, type Bridge } from './sidebar-bridge';
-import { buildDist, SIDEBAR_HTML } from './sidebar-build';
+import { buildDist, removeBuilt, type Built } from './sidebar-build';
 import { bundleServer } from './sidebar-gas';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const LONG = 'Averyveryveryverylongdisplaynamewithnospacesthatmustwrapinsteadofscrolling';
 
-function workbook(): Workbook {
+/** The example workbook; `size` pads the Followers tab with generated people up to that many rows. */
+function workbook(size = 0): Workbook {
   const followers: Cell[][] = [
     ['Username', 'Full name', 'Bio', 'Followers', 'Following', 'Posts', 'Has profile picture'],
     ['jane.doe', 'Jane Doe', 'Potter and plant person. Portland.', 412, 380, 96, 'yes'],
@@ -24,12 +25,16 @@ function workbook(): Workbook {
     ['longname.person', LONG, 'x'.repeat(120), 300, 280, 50, 'yes'],
     ['already.friend', 'Already Friend', 'We go way back', 500, 400, 200, 'yes'],
   ];
+  for (let i = followers.length - 1; i < size; i++) {
+    followers.push([`person.${i}`, `Person ${i}`, i % 3 ? 'Makes things' : '', 50 + (i % 400), 60 + (i % 700), i % 90, i % 5 ? 'yes' : 'no']);
+  }
   const orders: Cell[][] = [
     ['Name', 'Email', 'Financial Status', 'Total', 'Billing Name', 'Created at', 'Notes'],
     ['#1001', 'jane.doe@example.com', 'paid', 84.5, 'Jane Doe', '2026-09-12 12:08:27 -0700', ''],
     ['#1002', 'jane.doe@example.com', 'paid', 40, 'Jane Doe', '2026-10-02 09:15:00 -0700', ''],
     ['#1003', 'xss_fan@example.com', 'paid', 62, XSS, '2026-10-20 18:00:00 -0700', 'instagram @xss_fan'],
     ['#1004', 'mike.chen@example.com', 'paid', 25, 'Mike Chen', '2026-11-01 10:00:00 -0700', ''],
+    ['#1005', 'longname.person@example.com', 'paid', 310, LONG, '2026-11-10 10:00:00 -0700', ''],
   ];
   const engagement: Cell[][] = [
     ['Username', 'Type', 'Date'],
@@ -48,19 +53,21 @@ function workbook(): Workbook {
   ]);
 }
 
+let built: Built;
 let browser: Browser;
 let context: BrowserContext;
 beforeAll(async () => {
-  buildDist();
+  built = buildDist();
   browser = await launchBrowser();
   context = await sharedContext(browser);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
+  removeBuilt(built);
 });
 
 async function withSidebar(name: string, book: Workbook, body: (b: Bridge) => Promise<void>, width = 300): Promise<void> {
-  const bridge = await openSidebar(context, SIDEBAR_HTML, () => bundleServer(book), width);
+  const bridge = await openSidebar(context, built.sidebarHtml, () => bundleServer(built.codeDir, book), width);
   try {
     await bridge.page.waitForSelector('#app[aria-busy="false"]');
     await body(bridge);
@@ -107,9 +114,41 @@ test('status names the tabs and columns it found, and a column picked by hand is
     // Pick the bio column by hand: saved in the document's settings.
     await page.selectOption('#pick-followers-bio', 'Bio');
     await page.waitForFunction(() => document.getElementById('app')!.getAttribute('aria-busy') === 'false');
-    const saved = bundleServer(book).getSettings() as { columnOverrides?: Record<string, Record<string, string>> };
+    const saved = bundleServer(built.codeDir, book).getSettings() as { columnOverrides?: Record<string, Record<string, string>> };
     expect(saved.columnOverrides?.followers?.bio).toBe('Bio');
     expect(await page.inputValue('#pick-followers-bio')).toBe('Bio');
+  });
+});
+
+test('without a Followers tab scoring is off and the problem is named; picking the tab by hand turns it on', async () => {
+  const book = createWorkbook([
+    { name: 'Sheet1', values: [['Username', 'Full name'], ['jane.doe', 'Jane Doe'], ['sam.r', 'Sam Rivera']] },
+    { name: 'Orders', values: [['Name', 'Email', 'Total'], ['#1', 'jane.doe@example.com', 30]] },
+  ]);
+  await withSidebar('missing-tab', book, async ({ page }) => {
+    expect(await page.isDisabled('#score-button')).toBe(true);
+    await expect(page.textContent('details[data-kind="followers"] > summary')).resolves.toContain('not found');
+    expect((await page.textContent('#status .problems'))!.length).toBeGreaterThan(10);
+    await page.click('details[data-kind="followers"] > summary');
+    await page.selectOption('#pick-followers-tab', 'Sheet1');
+    await page.waitForSelector('#score-button:not([disabled])');
+    await expect(page.textContent('details[data-kind="followers"] > summary')).resolves.toContain('Sheet1');
+    expect((bundleServer(built.codeDir, book).getSettings() as { tabs?: Record<string, string> }).tabs).toEqual({ followers: 'Sheet1' });
+    await score(page);
+    expect(tabValues(book, 'Sheet1')[0]).toContain('Recommendation');
+  });
+});
+
+test('a tab the engine cannot read gives the server’s message in plain words, and the buttons back', async () => {
+  const book = createWorkbook([{ name: 'Followers', values: [['Nickname', 'About me'], ['Jane', 'Potter'], ['Sam', 'Hiker']] }]);
+  await withSidebar('server-error', book, async ({ page }) => {
+    await page.click('#score-button');
+    await page.waitForSelector('#message:not(:empty)');
+    const text = (await page.textContent('#message'))!;
+    expect(text).toMatch(/Followers/);
+    expect(text).not.toMatch(/^\w*(Error|Exception):|\n\s*at\s|\.js:\d+/);
+    expect(await page.isEnabled('#score-button')).toBe(true);
+    expect(await page.isHidden('#progress')).toBe(true);
   });
 });
 
@@ -137,25 +176,37 @@ test('settings: bad values get messages next to their fields and are not saved; 
     await page.click('#save-settings');
     await page.waitForSelector('.saved-note:has-text("Saved.")');
     expect(await page.textContent('#set-followingCount-error')).toBe('');
-    const saved = bundleServer(book).getSettings() as Record<string, unknown>;
+    const saved = bundleServer(built.codeDir, book).getSettings() as Record<string, unknown>;
     expect(saved).toMatchObject({ platform: 'x', followingCount: 4990, dailyLimit: 25, followThreshold: 60, considerThreshold: 30, weights: { customer: 70 } });
   });
 });
 
-test('scoring shows progress chunk by chunk, then the summary counts that were written to the sheet', async () => {
-  const book = workbook();
+test('scoring a big tab shows progress chunk by chunk, buttons off meanwhile, then the counts written to the sheet', async () => {
+  const book = workbook(4500);
   await withSidebar('score', book, async (bridge) => {
     const { page } = bridge;
-    await score(page);
-    const chunks = bridge.calls.filter((c) => c.name === 'scoreChunk');
-    expect(chunks.length).toBeGreaterThanOrEqual(1);
+    const release = bridge.hold('finishScoring');
+    await page.click('#score-button');
+    await page.waitForFunction(() => /4,500 of 4,500/.test(document.getElementById('progress-text')!.textContent || ''));
+    for (const id of ['#score-button', '#clear-button', '#save-settings']) expect(await page.isDisabled(id)).toBe(true);
+    release();
+    await page.waitForSelector('#summary-section:not([hidden])');
+    expect(await page.isEnabled('#score-button')).toBe(true);
+
+    // The chunks cover the tab once, in order, and the bar moved after each one.
+    const plan = bridge.calls.filter((c) => c.name === 'scoreChunk').map((c) => c.args as [number, number]);
+    expect(plan.length).toBeGreaterThan(1);
+    let next = 0;
+    for (const [start, count] of plan) {
+      expect(start).toBe(next);
+      next = start + count;
+    }
+    const total = next;
     const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
-    expect(progress[0]).toBe(0);
-    expect(progress[progress.length - 1]).toBe(100);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(progress.length).toBe(chunks.length + 1);
+    expect(progress).toEqual([0, ...plan.map(([start, count]) => Math.round(((start + count) / total) * 100))]);
 
     const rows = written(book);
+    expect(rows.length).toBe(total);
     const shown = await page.$$eval('.chart-row', (els) => els.map((e) => [e.getAttribute('data-recommendation'), Number(e.querySelector('.chart-count')!.textContent!.replace(/,/g, ''))]));
     const expected = ['Follow back', 'Consider', 'Already following', 'Skip', 'Likely bot'].map((r) => [r, rows.filter((x) => x.recommendation === r).length]);
     expect(shown).toEqual(expected);
@@ -213,7 +264,16 @@ test('usable at 300 px: nothing is wider than the sidebar, with every panel open
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.client).toBe(300);
     expect(widths.scroll).toBeLessThanOrEqual(300);
-    const wide = await page.$$eval('#app *', (els) => els.filter((e) => e.getBoundingClientRect().right > 300.5).map((e) => e.tagName + '.' + e.className));
+    // No element sticks out, and none clips its own text (except labels that end in an ellipsis on purpose).
+    const wide = await page.$$eval('#app *', (els) =>
+      els
+        .filter((e) => {
+          const style = getComputedStyle(e);
+          const clipped = e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 1 && style.textOverflow !== 'ellipsis' && !['SELECT', 'INPUT'].includes(e.tagName);
+          return e.getBoundingClientRect().right > 300.5 || clipped;
+        })
+        .map((e) => `${e.tagName}.${e.className}`),
+    );
     expect(wide).toEqual([]);
   });
 });
