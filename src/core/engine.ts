@@ -80,12 +80,16 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
   return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following };
 }
 
-export function prepare(input: WorkbookInput, settings: Settings, context?: Context): Prepared {
+/**
+ * `followerCount`: rows the whole Followers tab has, when `input.followers` holds only a chunk of it
+ * (the matcher's prior depends on it, so a chunk scores exactly as the whole tab would).
+ */
+export function prepare(input: WorkbookInput, settings: Settings, context?: Context, followerCount?: number): Prepared {
   const now = settings.now ?? Date.now();
   const table = readTable(input.followers, 'followers', settings.columnOverrides?.followers);
   const followers = readFollowers(table);
   const ctx = context ?? readContext(input, settings, now);
-  return prepareWith(table, followers, ctx, settings, now);
+  return prepareWith(table, followers, ctx, settings, now, followerCount);
 }
 
 /** For custom functions called without a Followers tab (or before it exists). */
@@ -94,7 +98,7 @@ export function prepareWithoutFollowers(ctx: Context, settings: Settings): Prepa
   return prepareWith(table, [], ctx, settings, settings.now ?? Date.now());
 }
 
-function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number): Prepared {
+function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number, followerCount = followers.length): Prepared {
   const byHandle = new Map<string, number>();
   followers.forEach((f, i) => {
     if (f.handle && !byHandle.has(f.handle)) byHandle.set(f.handle, i);
@@ -109,7 +113,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     table,
     followers,
     customers: ctx.customers,
-    match: createMatcher(ctx.customers, { followers: followers.length || undefined }),
+    match: createMatcher(ctx.customers, { followers: followerCount || undefined }),
     engagement: new Map(ctx.engagement),
     following: new Set(ctx.following),
     byHandle,

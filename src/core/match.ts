@@ -517,7 +517,9 @@ function push(block: number[] | undefined, i: number): number[] {
 
 function add(map: Map<string, number[]> | undefined, key: string, i: number): Map<string, number[]> {
   const m = map || new Map<string, number[]>();
-  m.set(key, push(m.get(key), i));
+  const block = m.get(key);
+  if (!block) m.set(key, [i]);
+  else if (block[block.length - 1] !== i) block.push(i);
   return m;
 }
 
@@ -668,7 +670,10 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (plain !== token) trieAdd(trie, plain, token);
   };
   views.forEach((v, i) => {
-    for (const h of v.handles) textBlocks(h).handle = push(textBlocks(h).handle, i);
+    for (const h of v.handles) {
+      const b = textBlocks(h);
+      b.handle = push(b.handle, i);
+    }
     for (const l of v.locals) {
       const b = textBlocks(l.local);
       b.local = push(b.local, i);

@@ -144,10 +144,8 @@ function chunk(start: number, count: number): { done: number } {
   // The header rows and this chunk's rows only: the user's columns, two reads.
   const head = sheet.getRange(1, 1, run.headerRow, run.userColumns).getValues() as Cell[][];
   const body = sheet.getRange(run.headerRow + 1 + first, 1, n, run.userColumns).getValues() as Cell[][];
-  // Blank rows stand in for the rest of the tab: the matcher's prior depends on how many followers there are,
-  // so a chunk must score exactly as the whole tab would.
-  const rest: Cell[][] = new Array(Math.max(0, run.total - n)).fill([]);
-  const p = prepare({ followers: { name: run.tab, grid: head.concat(body, rest) } }, atStart, ctx);
+  // The matcher's prior depends on how many followers the whole tab has, so a chunk scores as the whole tab would.
+  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, atStart, ctx, run.total);
   if (p.table.headerIndex !== run.headerRow - 1) throw new UserError(`The header row of "${run.tab}" moved while scoring. Press Score to start again.`);
   const cells = scoreRows(p, 0, n).map(toCells);
   withDocumentLock(() => {
