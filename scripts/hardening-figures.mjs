@@ -168,8 +168,8 @@ for (const f of failed) console.log(`  - FAILED: ${f.title} (${f.file})`);
 console.log(`- Properties: ${properties.length}, ${fmt(runsTotal)} generated cases in all (fast-check, seed ${recorded[0]?.seed ?? 42}); per property:`);
 for (const p of properties) console.log(`  - ${p.name}: ${fmt(p.numRuns)} runs`);
 console.log(`- Damaged corpus: ${damaged.length} files in test/fixtures/damaged (${damaged.filter((f) => f.startsWith('wb-')).length} workbooks) plus a generated 60,000-row file; ` +
-  `${corpusFiles.cases ?? '?'} file cases through the engine and the command line, ${corpusBundle.cases ?? '?'} workbook cases through the built add-on ` +
-  `(menu, sidebar run and custom function: ${corpusBundle.bundleRuns ?? '?'} runs); ${(corpusFiles.messagesChecked ?? 0) + (corpusBundle.messagesChecked ?? 0)} error messages checked for tab or file, row and column.`);
+  `${corpusFiles.cases ?? '?'} file cases through the engine and the command line, ${corpusBundle.cases ?? '?'} workbooks through the built add-on ` +
+  `(${corpusBundle.bundleRuns ?? '?'} runs by menu, sidebar and custom function); ${(corpusFiles.messagesChecked ?? 0) + (corpusBundle.messagesChecked ?? 0)} error messages checked for tab or file, row and column.`);
 console.log(`- Concurrency: ${get('concurrency-bundle').interleavings ?? '?'} interleavings of two executions (menu, sidebar chunks, settings, custom functions).`);
 console.log(`- Injection: ${get('privacy-injection').cases ?? '?'} generated formula payloads through the command line and the add-on.`);
 console.log(`- Bugs found and still open (tests marked test.failing, "BUG: …"): ${bugs.length}`);

@@ -8,7 +8,7 @@ import { parseCsv } from '../src/cli/csv';
 import { DEFAULT_SETTINGS, scoreWorkbook, type WorkbookInput } from '../src/core/engine';
 import { guessKind } from '../src/core/table';
 import { InputError, OUTPUT_HEADERS, type Cell } from '../src/core/types';
-import type { TabInput, Workbook } from '../src/emulator';
+import { createWorkbook, tabValues, type TabInput, type Workbook } from '../src/emulator';
 import { book, ensureBundle, errorOf, execution, snapshot, userAreas } from './hardening-gas';
 import { recordFigures } from './property-arbitraries';
 
@@ -94,10 +94,13 @@ function outputOf(b: Workbook, tab = 'Followers'): { header: number; rows: Cell[
 
 let messages = 0;
 let runs = 0;
-afterAll(() => recordFigures('corpus-bundle', { cases: CASES.length + 3, messagesChecked: messages, bundleRuns: runs }));
+/** distinct workbooks tried (a case run by menu, sidebar and custom function counts once) */
+const tried = new Set<string>();
+afterAll(() => recordFigures('corpus-bundle', { cases: tried.size, messagesChecked: messages, bundleRuns: runs }));
 
 suite.each(CASES.map((c) => [c.file, c] as const))('%s', (_f, c) => {
   test('menu: one clear alert, or scored; user cells unchanged', () => {
+    tried.add(c.file);
     const b = load(c.file);
     const areas = userAreas(b);
     const before = snapshot(b, areas);
@@ -119,6 +122,10 @@ suite.each(CASES.map((c) => [c.file, c] as const))('%s', (_f, c) => {
     const out = outputOf(b)!;
     expect(out).not.toBeNull();
     if (c.scored !== undefined) expect(out.rows.filter((r) => typeof r[0] === 'number')).toHaveLength(c.scored);
+    // Clear gives every tab back exactly as it was: all cells, formats, rules and the grid's size.
+    execution(b).call('clearScores');
+    expect(snapshot(b)).toEqual(snapshot(load(c.file)));
+    expect(b.sheets.map((s) => [s.maxRows, s.maxColumns])).toEqual(load(c.file).sheets.map((s) => [s.maxRows, s.maxColumns]));
   });
 
   test('sidebar run: the same message from beginScoring, or the same output as the menu', () => {
@@ -192,7 +199,32 @@ suite('the engine and the add-on tell the same story', () => {
     .map((f) => [f, f.endsWith('.json') ? (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { tabs: TabInput[] }).tabs : csvTabs(f)] as const)
     .filter((x): x is readonly [string, TabInput[]] => !!x[1]);
 
-  test.each(all.map(([f, tabs]) => [f, tabs]))('%s', (_f, tabs) => {
+  // CSV files as File ▸ Import makes them (numbers, dates, TRUE/FALSE and formulas converted), and as pasted text.
+  const typedCases = all.filter(([f]) => f.endsWith('.csv')).map(([f, tabs]) => [`${f} imported`, tabs] as const);
+  test.each(typedCases.map(([f, tabs]) => [f, tabs]))('%s', (f, tabs) => {
+    tried.add(f as string);
+    const b = createWorkbook(tabs as TabInput[], { typed: true });
+    const typed = (tabs as TabInput[]).map((t) => ({ name: t.name, values: tabValues(b, t.name) }));
+    const engine = engineOn(typed);
+    if (!engine) return;
+    const areas = userAreas(b);
+    const before = snapshot(b, areas);
+    const x = execution(b);
+    x.call('scoreFollowers');
+    runs++;
+    expectUserCellsKept(before, snapshot(b, areas));
+    if (engine.message) {
+      expect(x.g.ui.alerts).toEqual([`Followback: ${engine.message}`]);
+      messages++;
+    } else {
+      expect(x.g.ui.alerts).toEqual([]);
+      const out = outputOf(b);
+      expect(out ? out.rows.filter((r) => typeof r[0] === 'number').length : 0).toBe(engine.scored);
+    }
+  });
+
+  test.each(all.map(([f, tabs]) => [f, tabs]))('%s', (f, tabs) => {
+    tried.add(`${f} (as tabs)`);
     const engine = engineOn(tabs as TabInput[]);
     if (!engine) return;
     const b = book(tabs as TabInput[]);
@@ -212,6 +244,7 @@ suite('the engine and the add-on tell the same story', () => {
 
 suite('a 60,000-row Followers tab (generated)', () => {
   test('menu and sidebar score every row, blank rows stay blank, user cells unchanged, both runs agree', () => {
+    tried.add('60,000 rows');
     const rows: Cell[][] = [['Username', 'Full Name', 'Followers', 'Following', 'Posts']];
     for (let i = 0; i < 60000; i++) rows.push(i % 97 === 0 ? ['', '', '', '', ''] : [`user_${i}`, `Person ${i}`, (i * 37) % 5000, (i * 7) % 3000, i % 300]);
     const tabs = [
@@ -245,6 +278,7 @@ suite('tabs renamed while the sidebar is open', () => {
   const base = (): Workbook => load('wb-duplicate-headers.json');
 
   test('the Followers tab renamed between beginScoring and scoreChunk: rows land on that tab, or a clear message', () => {
+    tried.add('renamed mid-run');
     const b = base();
     const areas = userAreas(b);
     const before = snapshot(b, areas);
@@ -270,6 +304,7 @@ suite('tabs renamed while the sidebar is open', () => {
   });
 
   test('a Followers tab chosen in the settings, then renamed: the message names it', () => {
+    tried.add('chosen tab renamed');
     const b = base();
     execution(b).call('saveSettings', { tabs: { followers: 'Followers' } });
     execution(b).g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Followers')!.setName('Fans');
@@ -287,6 +322,7 @@ suite('tabs renamed while the sidebar is open', () => {
   });
 
   test('the Orders tab renamed mid-run: every chunk is scored against the same orders', () => {
+    tried.add('orders renamed mid-run');
     const b = load('wb-header-row7.json');
     const menuBook = clone(b);
     execution(menuBook).call('scoreFollowers');

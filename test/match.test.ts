@@ -59,7 +59,9 @@ describe('names', () => {
     expect(isNickname('jennifer', 'jen')).toBe(true);
     expect(isNickname('bill', 'william')).toBe(true);
     expect(isNickname('liz', 'elizabeth')).toBe(true);
-    expect(isNickname('robert', 'william')).toBe(false);
+    expect(isNickname('jenny', 'jen')).toBe(true); // spellings of one nickname
+    expect(isNickname('kate', 'katie')).toBe(true);
+    expect(isNickname('robert', 'william')).toBe(false); // both have Bill, but are not one name
     expect(isNickname('jane', 'john')).toBe(false);
     expect(givenNameKeys('bob')).toContain('robert');
   });
@@ -167,10 +169,15 @@ describe('the ladder, comparison by comparison', () => {
   });
 
   it('another first name with the same surname is a relative at best', () => {
-    const cs = [...filler(), customer('Adaeze Oyelaran')];
-    const { best, match } = ladder(cs, follower('x', 'Tunde Oyelaran'));
-    expect(best.levels.find((l) => l.comparison === NAME)!.level).toBe('first-differs');
-    expect(match === null || !match.confident).toBe(true);
+    const cs = [...filler(), customer('Adaeze Oyelaran', { emails: ['oyelaranfamily@example.com'] })];
+    // not even a candidate on the name alone
+    expect(createMatcher(cs)(follower('x', 'Tunde Oyelaran'))).toBeNull();
+    // found through the email (a family account?), the other first name counts far less than hers would
+    const other = ladder(cs, follower('oyelaranfamily', 'Tunde Oyelaran')).best.levels.find((l) => l.comparison === NAME)!;
+    const hers = ladder(cs, follower('oyelaranfamily', 'Adaeze Oyelaran')).best.levels.find((l) => l.comparison === NAME)!;
+    expect(other.level).toBe('first-differs');
+    expect(hers.level).toBe('full');
+    expect(other.weight).toBeLessThan(hers.weight - 10);
   });
 
   it('a first name alone is never confident', () => {

@@ -153,6 +153,15 @@ describe('sidebar and preview pages', () => {
     expect(hits).toEqual([]);
   });
 
+  test('the server side builds no HTML from text: the only page it serves is the Sidebar file', () => {
+    const hits: string[] = [];
+    for (const f of [...files(join(ROOT, 'src/sheets')), ...files(join(ROOT, 'src/server'))]) {
+      const text = readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+      if (/createHtmlOutput\s*\(|createTemplate\s*\(|\.append(Untrusted)?\s*\(|setContent\s*\(/.test(text)) hits.push(f.slice(ROOT.length + 1));
+    }
+    expect(hits).toEqual([]);
+  });
+
   test('the built sidebar (dist/Sidebar.html) has no data-fed HTML sink either', () => {
     if (!existsSync(join(ROOT, 'dist/Sidebar.html'))) return;
     const html = readFileSync(join(ROOT, 'dist/Sidebar.html'), 'utf8');

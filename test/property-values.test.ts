@@ -29,7 +29,7 @@ describe('every parser accepts every cell without throwing', () => {
         expect(s).not.toMatch(/[\uFEFF]/);
         if (typeof v === 'string') expect(s.length).toBeLessThanOrEqual(v.length);
       }),
-      params('cleanText total', 3000),
+      params('cleanText total', 2000),
     );
   });
 
@@ -41,7 +41,7 @@ describe('every parser accepts every cell without throwing', () => {
         expect(c === undefined || isFiniteNumber(c)).toBe(true);
         expect(m === undefined || isFiniteNumber(m)).toBe(true);
       }),
-      params('parseCount/parseMoney total', 3000),
+      params('parseCount/parseMoney total', 2000),
     );
   });
 
@@ -54,7 +54,7 @@ describe('every parser accepts every cell without throwing', () => {
           expect(isNaN(new Date(d).getTime())).toBe(false);
         }
       }),
-      params('parseDate total', 3000),
+      params('parseDate total', 2000),
     );
   });
 
@@ -65,7 +65,7 @@ describe('every parser accepts every cell without throwing', () => {
         expect(b === undefined || typeof b === 'boolean').toBe(true);
         expect(typeof isBlank(v)).toBe('boolean');
       }),
-      params('parseBool/isBlank total', 3000),
+      params('parseBool/isBlank total', 2000),
     );
   });
 
@@ -79,7 +79,7 @@ describe('every parser accepts every cell without throwing', () => {
         expect(h).toBe(h.trim());
         expect(normalizeHandle(h)).toBe(h);
       }),
-      params('normalizeHandle total + idempotent', 3000),
+      params('normalizeHandle total + idempotent', 2000),
     );
   });
 
@@ -94,7 +94,7 @@ describe('every parser accepts every cell without throwing', () => {
         }
         expect(normalizeEmail(e)).toBe(e);
       }),
-      params('normalizeEmail total + idempotent', 3000),
+      params('normalizeEmail total + idempotent', 2000),
     );
   });
 

@@ -19,12 +19,34 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The delimiter from the header line alone, outside quotes: guessing over the whole file lets
+ * semicolons inside quoted bios (or our own Reasons) win over the real commas.
+ */
+export function delimiterOf(text: string): string {
+  const end = text.indexOf('\n');
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  let best = ',';
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d).length - 1;
+    if (n > most) {
+      best = d;
+      most = n;
+    }
+  }
+  return best;
+}
+
 /** Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read. */
 export function parseCsv(name: string, bytes: Uint8Array): Source {
   if (looksBinary(bytes)) throw new InputError('this is not a CSV text file (it holds binary data; export the sheet as CSV)', name);
-  const text = decodeText(bytes);
+  // One line ending throughout: papaparse takes the first it sees for the whole file.
+  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new InputError('the file is empty', name);
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
   // Field-count differences are normal in real exports; an unclosed quote loses data, so it stops us.
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new InputError(`unclosed quote (${fatal.message})`, name, (fatal.row ?? 0) + 1);

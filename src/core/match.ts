@@ -2,17 +2,20 @@
 // each comparison is a ladder of levels written as data; the first level whose test holds gives the
 // comparison's weight, log2(m/u), where m = P(level | same person) and u = P(level | different people).
 // u of name levels is term-frequency adjusted: a shared rare surname says more than a shared "Smith".
-// Candidates come from a blocking index (handle, email local part, name-token pairs, initial + surname,
-// surname alone when rare), so the cost grows with followers × block size, never with all pairs.
+// Candidates come from a blocking index (handle written in an order, email local part, first name + surname
+// with nicknames filed under their formal names, near spellings and initial + surname when no exact name
+// matches, a rare surname or first name alone for followers who show only one name), so the cost grows with
+// followers × block size, never with all pairs; a name shared by dozens of customers is not looked up at all.
 import type { Customer, Follower, Match } from './types';
 import {
   canonToken,
   emailLocal,
+  formalsOf,
   givenNameKeys,
   givenNamePrior,
   handleForms,
   isBusinessWord,
-  isNickname,
+  relatedNames,
   nameTokens,
   plainTokens,
   similarNames,
@@ -59,6 +62,10 @@ interface FollowerView {
   canonLetters: string;
   /** display-name tokens, canonical */
   display: string[];
+  /** per display token: the names it is a nickname of or for (looked up once per follower, not per pair) */
+  related: (string[] | undefined)[];
+  /** per display token: a shop word ("studio", "ceramics") rather than a name */
+  business: boolean[];
 }
 
 /** Term frequencies of name tokens among the customers, smoothed toward a population of unseen names. */
@@ -170,15 +177,9 @@ const EMAIL: Comparison<LocalView> = {
 
 /** True when an email's letters are only the person's name (janedoe, jdoe, doejane, janed, jane). */
 function nameShaped(letters: string, names: NameView[]): boolean {
-  for (const n of names) {
-    for (const [f, l] of [
-      [n.plainFirst, n.plainLast],
-      [n.first, n.last],
-    ]) {
-      if (letters === f || (l && (letters === l || letters === f + l || letters === l + f || letters === f[0] + l || letters === f + l[0])))
-        return true;
-    }
-  }
+  const spells = (f: string, l: string) =>
+    letters === f || (!!l && (letters === l || letters === f + l || letters === l + f || letters === f[0] + l || letters === f + l[0]));
+  for (const n of names) if (spells(n.plainFirst, n.plainLast) || spells(n.first, n.last)) return true;
   return false;
 }
 
@@ -329,7 +330,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
           ? t === n.first[0]
             ? 'initial'
             : 'none'
-          : isNickname(t, n.first)
+          : f.related[i] !== undefined && f.related[i]!.indexOf(n.first) >= 0
             ? 'nick'
             : similarNames(t, n.first)
               ? 'fuzzy'
@@ -350,7 +351,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
   }
   let others = 0;
   for (let i = 0; i < d.length; i++) {
-    if (i !== firstAt && i !== lastAt && d[i].length > 2 && !isBusinessWord(d[i]) && !n.middle.includes(d[i])) others++;
+    if (i !== firstAt && i !== lastAt && d[i].length > 2 && !f.business[i] && n.middle.indexOf(d[i]) < 0) others++;
   }
 
   // the handle: surname inside it, and what sits next to the surname (as typed, then with the vowel collapse)
@@ -417,15 +418,13 @@ function nameView(full: string): NameView | null {
   };
 }
 
+const NONE: string[] = [];
+
 function customerView(c: Customer): CustomerView {
   const names: NameView[] = [];
-  const seen = new Set<string>();
   for (const full of c.names) {
     const v = nameView(full);
-    if (v && !seen.has(v.first + ' ' + v.last)) {
-      seen.add(v.first + ' ' + v.last);
-      names.push(v);
-    }
+    if (v && !names.some((x) => x.first === v.first && x.last === v.last)) names.push(v);
   }
   const locals: LocalView[] = [];
   for (const e of c.emails) {
@@ -434,10 +433,11 @@ function customerView(c: Customer): CustomerView {
     const letters = digitsOff(local);
     locals.push({ local, letters, named: nameShaped(letters, names) });
   }
-  return { names, handles: c.handles.map((h) => h.toLowerCase().replace(/^@/, '')), locals };
+  return { names, handles: c.handles.length ? c.handles.map((h) => h.toLowerCase().replace(/^@/, '')) : NONE, locals };
 }
 
 function followerView(f: Follower): FollowerView {
+  const display = f.name ? nameTokens(f.name) : NONE;
   const handle = (f.handle || '').toLowerCase();
   const { letters: plainLetters, compact } = handleForms(handle);
   return {
@@ -447,7 +447,9 @@ function followerView(f: Follower): FollowerView {
     compactLetters: plainLetters,
     plainLetters,
     canonLetters: canonToken(plainLetters),
-    display: f.name ? nameTokens(f.name) : [],
+    display,
+    related: display.map(relatedNames),
+    business: display.map(isBusinessWord),
   };
 }
 
@@ -488,16 +490,55 @@ const PSEUDO_PEOPLE = 2000;
 /** What one name token opens in the blocking index. */
 interface TokenBlocks {
   /** customers with this first name (or one it is a nickname of), by surname */
-  asFirst?: Map<string, number[]>;
+  asFirst?: Keyed;
   /** customers with this first name, by the first two / last three letters of the surname (near spellings) */
-  prefix?: Map<string, number[]>;
-  suffix?: Map<string, number[]>;
+  prefix?: Keyed;
+  suffix?: Keyed;
   /** customers with this surname, by first initial */
-  initials?: Map<string, number[]>;
+  initials?: Keyed;
   surname?: number[];
   first?: number[];
-  /** spellings of this token already in the trie */
-  inTrie?: string[];
+  /** the spelling as typed (without the vowel collapse) that is in the trie besides the token, '' when none */
+  inTrie?: string;
+}
+
+/**
+ * Blocks by a second key. Most names lead to one or two blocks, so they are kept in two short arrays;
+ * a Map is built once there are more (a common first name: dozens of surnames).
+ */
+interface Keyed {
+  keys: string[];
+  blocks: number[][];
+  map?: Map<string, number[]>;
+}
+
+function keyedAdd(k: Keyed | undefined, key: string, i: number): Keyed {
+  const kd = k || { keys: [], blocks: [] };
+  const block = keyedGet(kd, key);
+  if (block) {
+    if (block[block.length - 1] !== i) block.push(i);
+    return kd;
+  }
+  const fresh = [i];
+  if (kd.map) kd.map.set(key, fresh);
+  else if (kd.keys.length < 8) {
+    kd.keys.push(key);
+    kd.blocks.push(fresh);
+  } else {
+    kd.map = new Map();
+    for (let j = 0; j < kd.keys.length; j++) kd.map.set(kd.keys[j], kd.blocks[j]);
+    kd.map.set(key, fresh);
+    kd.keys = [];
+    kd.blocks = [];
+  }
+  return kd;
+}
+
+function keyedGet(k: Keyed | undefined, key: string): number[] | undefined {
+  if (!k) return undefined;
+  if (k.map) return k.map.get(key);
+  const j = k.keys.indexOf(key);
+  return j < 0 ? undefined : k.blocks[j];
 }
 
 interface TextBlocks {
@@ -513,14 +554,6 @@ function push(block: number[] | undefined, i: number): number[] {
   if (!block) return [i];
   if (block[block.length - 1] !== i) block.push(i);
   return block;
-}
-
-function add(map: Map<string, number[]> | undefined, key: string, i: number): Map<string, number[]> {
-  const m = map || new Map<string, number[]>();
-  const block = m.get(key);
-  if (!block) m.set(key, [i]);
-  else if (block[block.length - 1] !== i) block.push(i);
-  return m;
 }
 
 /**
@@ -603,6 +636,7 @@ export interface MatcherOptions {
 
 /** Probability above which a match is confident (it also needs MARGIN_BITS over the runner-up). */
 export const CONFIDENT = 0.9;
+/** The best candidate's weight must beat the runner-up's by this many bits (16×) to be confident. */
 export const MARGIN_BITS = 4;
 /** Candidates below this probability are not reported at all. */
 export const SHOWN = 0.15;
@@ -621,6 +655,12 @@ export interface Matcher {
   candidates(f: Follower): Scored[];
 }
 
+/**
+ * Build the blocking index and term frequencies once; the returned function links one follower.
+ * confidence = P(this customer | the candidates' ladders), the candidates being mutually exclusive
+ * explanations of the follower together with "none of them" (so two equally good candidates share it);
+ * confident = confidence ≥ CONFIDENT and a margin of MARGIN_BITS over the runner-up; null below SHOWN.
+ */
 export function createMatcher(customers: Customer[], options: MatcherOptions = {}): Matcher {
   const views = customers.map(customerView);
   const n = customers.length;
@@ -630,14 +670,18 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   const lastCount = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
   for (const v of views) {
-    const firsts = new Set<string>();
-    const lasts = new Set<string>();
-    for (const nm of v.names) {
-      firsts.add(nm.first);
-      if (nm.last) lasts.add(nm.last);
+    // each customer counts once per name token, however many spellings of their name the orders hold
+    for (let k = 0; k < v.names.length; k++) {
+      const nm = v.names[k];
+      let firstSeen = false;
+      let lastSeen = !nm.last;
+      for (let j = 0; j < k; j++) {
+        if (v.names[j].first === nm.first) firstSeen = true;
+        if (v.names[j].last === nm.last) lastSeen = true;
+      }
+      if (!firstSeen) bump(firstCount, nm.first);
+      if (!lastSeen) bump(lastCount, nm.last);
     }
-    firsts.forEach((t) => bump(firstCount, t));
-    lasts.forEach((t) => bump(lastCount, t));
   }
   const tf: Frequencies = {
     first: frequencies(firstCount, n, givenNamePrior),
@@ -663,11 +707,14 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   };
   const trie = newTrie();
   const addToTrie = (b: TokenBlocks, token: string, plain: string) => {
-    if (b.inTrie === undefined) b.inTrie = [];
-    if (b.inTrie.indexOf(plain) >= 0) return;
-    b.inTrie.push(plain);
-    trieAdd(trie, token, token);
-    if (plain !== token) trieAdd(trie, plain, token);
+    if (b.inTrie === undefined) {
+      b.inTrie = '';
+      trieAdd(trie, token, token);
+    }
+    if (plain !== token && plain !== b.inTrie) {
+      b.inTrie = plain;
+      trieAdd(trie, plain, token);
+    }
   };
   views.forEach((v, i) => {
     for (const h of v.handles) {
@@ -677,7 +724,9 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     for (const l of v.locals) {
       const b = textBlocks(l.local);
       b.local = push(b.local, i);
-      if (l.letters.length >= 4 && l.letters !== l.local) {
+      // without its digits, a local part that is only the name would file every namesake together: the
+      // name blocks find those
+      if (l.letters.length >= 4 && l.letters !== l.local && !l.named) {
         const bl = textBlocks(l.letters);
         bl.local = push(bl.local, i);
       }
@@ -693,14 +742,18 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
       if (!nm.last) continue;
       const last = tokenBlocks(nm.last);
       if (nm.last.length >= 2) addToTrie(last, nm.last, nm.plainLast);
-      // nicknames on the customer's side only: a follower's "Jen" finds Jennifer's "jen" key
-      for (const g of givenNameKeys(nm.first)) {
-        const b = tokenBlocks(g);
-        b.asFirst = add(b.asFirst, nm.last, i);
+      // a customer Jen is also filed under Jennifer; a follower Jenny looks under jenny and jennifer
+      first.asFirst = keyedAdd(first.asFirst, nm.last, i);
+      const formals = formalsOf(nm.first);
+      if (formals) {
+        for (let k = 0; k < formals.length; k++) {
+          const b = tokenBlocks(formals[k]);
+          b.asFirst = keyedAdd(b.asFirst, nm.last, i);
+        }
       }
-      first.prefix = add(first.prefix, nm.last.slice(0, 2), i);
-      first.suffix = add(first.suffix, nm.last.slice(-3), i);
-      last.initials = add(last.initials, nm.first[0], i);
+      first.prefix = keyedAdd(first.prefix, nm.last.slice(0, 2), i);
+      first.suffix = keyedAdd(first.suffix, nm.last.slice(-3), i);
+      last.initials = keyedAdd(last.initials, nm.first[0], i);
       last.surname = push(last.surname, i);
     }
   });
@@ -737,14 +790,15 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
       // an email that starts like the handle ("fernandmoss@" and @fernandmoss_studio)
       if (fv.compactLetters.length >= 6) {
         const ls = byText.get(fv.compactLetters.slice(0, 6));
-        if (ls) take(out, ls.localStart, MAX_SOLO_BLOCK);
+        if (ls && ls.localStart) takeLocalInHandle(out, ls.localStart, fv.compactLetters);
       }
     }
     // name tokens as typed in the display name, then (unless the display name already found someone)
     // the customers' name tokens written inside the handle
     const tokens: string[] = [];
     const blocks: (TokenBlocks | undefined)[] = [];
-    for (const t of fv.display) {
+    for (let k = 0; k < fv.display.length; k++) {
+      const t = fv.display[k];
       if (t.length < 2 || tokens.indexOf(t) >= 0) continue;
       tokens.push(t);
       blocks.push(byToken.get(t));
@@ -755,7 +809,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     // A display name of two or more names the customers also have is a better source than the handle: look
     // inside the handle when the display name is missing, single, or not made of known names.
     let known = 0;
-    for (const b of blocks) if (b) known++;
+    for (let k = 0; k < blocks.length; k++) if (blocks[k]) known++;
     if (known < 2 || (out.length === before && known < shown)) {
       const found: string[] = [];
       trieFind(trie, fv.canonLetters, found);
@@ -768,6 +822,9 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
       }
       if (tokens.length > from) pairs(fv, tokens, blocks, shown, from, out);
     }
+    // a surname or a first name alone can only make a Possible, and only for a follower who shows no more
+    // than that one name (two names that match nobody are a stranger's)
+    if (shown >= 2) return;
     for (let k = 0; k < tokens.length; k++) {
       const b = blocks[k];
       if (b && tokens[k].length >= 3) weak.push(b.surname, b.first && b.first.length <= MAX_FIRST_BLOCK ? b.first : undefined);
@@ -783,15 +840,18 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     const before = out.length;
     let crowded = false;
     for (let a = 0; a < tokens.length; a++) {
-      const ba = blocks[a];
-      if (!ba || !ba.asFirst) continue;
-      for (let b = 0; b < tokens.length; b++) {
-        if (a === b || (a < from && b < from)) continue;
-        const block = ba.asFirst.get(tokens[b]);
-        // dozens of customers of one name: the name cannot tell them apart (only a handle or an email can,
-        // and those have their own blocks), so none of them is worth scoring on the name
-        if (block && block.length > MAX_NAME_BLOCK) crowded = true;
-        else take(out, block);
+      const formals = formalsOf(tokens[a]);
+      for (let g = -1; g < (formals ? formals.length : 0); g++) {
+        const bg = g < 0 ? blocks[a] : byToken.get(formals![g]);
+        if (!bg || !bg.asFirst) continue;
+        for (let b = 0; b < tokens.length; b++) {
+          if (a === b || (a < from && b < from)) continue;
+          const block = keyedGet(bg.asFirst, tokens[b]);
+          // dozens of customers of one name: the name cannot tell them apart (only a handle or an email can,
+          // and those have their own blocks), so none of them is worth scoring on the name
+          if (block && block.length > MAX_NAME_BLOCK) crowded = true;
+          else take(out, block);
+        }
       }
     }
     if (out.length > before || crowded) return;
@@ -804,19 +864,64 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
         for (let b = 0; b < shown; b++) {
           if (a === b || (a < from && b < from)) continue;
           const other = tokens[b];
-          if (ba.prefix) takeNear(out, ba.prefix.get(other.slice(0, 2)), tokens[a], other);
-          if (ba.suffix) takeNear(out, ba.suffix.get(other.slice(-3)), tokens[a], other);
+          if (ba.prefix) takeNear(out, keyedGet(ba.prefix, other.slice(0, 2)), tokens[a], other);
+          if (ba.suffix) takeNear(out, keyedGet(ba.suffix, other.slice(-3)), tokens[a], other);
         }
       }
       // initial + surname: "J. Doe" in the display name; "jdoe", "j.doe", "doe.j", "doej" as the handle
       const initials = ba.initials;
       if (a < from || !initials || tokens[a].length < 3) continue;
       const t = tokens[a];
+      // a misspelt or nicknamed first name with this surname ("Katherin Doe", "Jen Doe"): the customers of that
+      // surname and initial whose first name is in fact near
+      if (a < shown) {
+        for (let b = 0; b < shown; b++) {
+          if (b !== a && tokens[b].length >= 3) takeNearFirst(out, keyedGet(initials, tokens[b][0]), t, b, fv);
+        }
+      }
       const letters = fv.canonLetters;
-      for (const d of fv.display) if (d.length === 1) take(out, initials.get(d), MAX_SOLO_BLOCK);
+      for (let k = 0; k < fv.display.length; k++) if (fv.display[k].length === 1) take(out, keyedGet(initials, fv.display[k]), MAX_SOLO_BLOCK);
       const at = letters.indexOf(t);
-      if (at === 1) take(out, initials.get(letters[0]), MAX_SOLO_BLOCK);
-      else if (at === 0 && letters.length === t.length + 1) take(out, initials.get(letters[t.length]), MAX_SOLO_BLOCK);
+      if (at === 1) take(out, keyedGet(initials, letters[0]), MAX_SOLO_BLOCK);
+      else if (at === 0 && letters.length === t.length + 1) take(out, keyedGet(initials, letters[t.length]), MAX_SOLO_BLOCK);
+    }
+  }
+
+  /** Customers of an initial + surname block whose first name is near the display token `b` (typo or nickname). */
+  function takeNearFirst(out: number[], block: number[] | undefined, surname: string, b: number, fv: FollowerView): void {
+    if (!block || block.length > MAX_SOLO_BLOCK) return;
+    const typed = fv.display[b] === undefined ? '' : fv.display[b];
+    const related = fv.related[b];
+    for (let k = 0; k < block.length; k++) {
+      const i = block[k];
+      if (seen[i] === stamp || out.length >= MAX_CANDIDATES) continue;
+      const names = views[i].names;
+      for (let j = 0; j < names.length; j++) {
+        const nm = names[j];
+        if (nm.last === surname && (similarNames(nm.first, typed) || (related !== undefined && related.indexOf(nm.first) >= 0))) {
+          seen[i] = stamp;
+          out.push(i);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Customers of a local-start block whose email letters are inside the handle's letters or hold them. */
+  function takeLocalInHandle(out: number[], block: number[], letters: string): void {
+    if (block.length > MAX_SOLO_BLOCK) return;
+    for (let k = 0; k < block.length; k++) {
+      const i = block[k];
+      if (seen[i] === stamp || out.length >= MAX_CANDIDATES) continue;
+      const locals = views[i].locals;
+      for (let j = 0; j < locals.length; j++) {
+        const l = locals[j].letters;
+        if (l.length <= letters.length ? letters.indexOf(l) >= 0 : l.indexOf(letters) >= 0) {
+          seen[i] = stamp;
+          out.push(i);
+          break;
+        }
+      }
     }
   }
 
@@ -826,9 +931,12 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     // a block holds few distinct surnames, many times over: compare each once
     let near = '';
     let far = '';
-    for (const i of block) {
+    for (let k = 0; k < block.length; k++) {
+      const i = block[k];
       if (seen[i] === stamp || out.length >= MAX_CANDIDATES) continue;
-      for (const nm of views[i].names) {
+      const names = views[i].names;
+      for (let j = 0; j < names.length; j++) {
+        const nm = names[j];
         if (nm.first !== first || nm.last === far) continue;
         if (nm.last === near || similarNames(nm.last, surname)) {
           near = nm.last;
@@ -855,7 +963,8 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
       let says = '';
       for (let k = 0; k < count; k++) {
         const p = cmp.fact(fv, c, k);
-        for (const level of cmp.levels) {
+        for (let l = 0; l < cmp.levels.length; l++) {
+          const level = cmp.levels[l];
           if (!level.when(p, fv)) continue;
           const u = typeof level.u === 'number' ? level.u : level.u(p, tf);
           const w = Math.log2(level.m / Math.min(0.999, Math.max(u, 1e-12)));
@@ -881,7 +990,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     const ids: number[] = [];
     const weak: (number[] | undefined)[] = [];
     candidateIds(fv, ids, weak);
-    for (const b of weak) take(ids, b, MAX_SOLO_BLOCK);
+    for (let k = 0; k < weak.length; k++) take(ids, weak[k], MAX_SOLO_BLOCK);
     return ids
       .map((i) => {
         const levels: Scored['levels'] = [];
@@ -905,7 +1014,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (!likely && weak.length) {
       // nothing likely yet: a rare surname or first name alone may still make a Possible
       const from = ids.length;
-      for (const b of weak) take(ids, b, MAX_SOLO_BLOCK);
+      for (let k = 0; k < weak.length; k++) take(ids, weak[k], MAX_SOLO_BLOCK);
       for (let k = from; k < ids.length; k++) weights.push(score(fv, ids[k], null));
     }
     if (!ids.length) return null;
@@ -927,10 +1036,22 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (p < SHOWN) return null;
     const levels: Scored['levels'] = [];
     score(fv, ids[top], levels);
-    const evidence = levels
-      .filter((l) => l.weight > 0 && l.says)
-      .sort((a, b) => b.weight - a.weight)
-      .map((l) => l.says);
+    // evidence for the Reasons column: what spoke for the match, strongest first
+    const evidence: string[] = [];
+    const said: number[] = [];
+    for (let k = 0; k < levels.length; k++) {
+      if (!(levels[k].weight > 0 && levels[k].says)) continue;
+      evidence.push(levels[k].says);
+      said.push(levels[k].weight);
+      for (let j = said.length - 1; j > 0 && said[j - 1] < said[j]; j--) {
+        const w = said[j];
+        said[j] = said[j - 1];
+        said[j - 1] = w;
+        const e = evidence[j];
+        evidence[j] = evidence[j - 1];
+        evidence[j - 1] = e;
+      }
+    }
     const margin = weights[top] - runnerUp;
     if (close) evidence.push(close === 1 ? 'another customer fits as well' : `${close} other customers fit as well`);
     return {

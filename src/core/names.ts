@@ -57,18 +57,61 @@ const TITLES = ' mr mrs ms miss mx dr prof sir jr sr ii iii ';
 const isTitle = (t: string) => t.length <= 4 && TITLES.indexOf(' ' + t + ' ') >= 0;
 
 // "O'Brien" is one word; "Jane's Bakery" is Jane's.
+const APOSTROPHES = /['’‘`]/;
+
 function splitName(s: string): string[] {
-  const folded = foldText(s).replace(/['’‘`]s\b/g, '').replace(/['’‘`]/g, '');
+  let folded = foldText(s);
+  if (APOSTROPHES.test(folded)) folded = folded.replace(/['’‘`]s\b/g, '').replace(/['’‘`]/g, '');
   return ASCII.test(folded) ? folded.split(/[^a-z0-9]+/) : folded.split(/[^\p{L}\p{N}]+/u);
 }
 
 /** Canonical name tokens of a person's name or a display name ("Dr. José  Müller-Lee" → jose, muller, lee). */
 export function nameTokens(s: string | undefined): string[] {
   if (!s) return [];
+  if (ASCII.test(s)) return asciiTokens(s);
   const out: string[] = [];
   for (const raw of splitName(s)) {
     if (!raw || isTitle(raw) || /^\d+$/.test(raw)) continue;
     out.push(canonToken(raw));
+  }
+  return out;
+}
+
+/** nameTokens for plain ASCII text in one pass (most display names): no regular expressions, no folding. */
+function asciiTokens(s: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  let digitsOnly = true;
+  let token = '';
+  const end = (i: number) => {
+    if (start >= 0) {
+      token += s.slice(start, i).toLowerCase();
+      start = -1;
+    }
+  };
+  const flush = () => {
+    if (token && !digitsOnly && !isTitle(token)) out.push(canonToken(token));
+    token = '';
+    digitsOnly = true;
+  };
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    const digit = c >= 48 && c <= 57;
+    if (letter || digit) {
+      if (start < 0) start = i;
+      if (letter) digitsOnly = false;
+    } else if (c === 39 || c === 96) {
+      // an apostrophe: "Jane's" is Jane, "O'Brien" is one word
+      end(i);
+      const next = i + 1 < s.length ? s.charCodeAt(i + 1) | 32 : 32;
+      const after = i + 2 < s.length ? s.charCodeAt(i + 2) : 32;
+      const afterIsWord = (after >= 97 && after <= 122) || (after >= 65 && after <= 90) || (after >= 48 && after <= 57);
+      if (next === 115 && !afterIsWord) i++;
+    } else {
+      end(i);
+      flush();
+    }
   }
   return out;
 }
@@ -87,8 +130,10 @@ const GENERIC_LOCAL =
 export function emailLocal(email: string | undefined): string {
   if (!email) return '';
   const at = email.indexOf('@');
-  const local = foldText(at >= 0 ? email.slice(0, at) : email).split('+')[0];
-  const compact = local.replace(/[^\p{L}\p{N}]+/gu, '');
+  let local = foldText(at >= 0 ? email.slice(0, at) : email);
+  const plus = local.indexOf('+');
+  if (plus >= 0) local = local.slice(0, plus);
+  const compact = ASCII.test(local) ? local.replace(/[^a-z0-9]+/g, '') : local.replace(/[^\p{L}\p{N}]+/gu, '');
   return GENERIC_LOCAL.indexOf(' ' + compact.replace(/\d+$/, '') + ' ') >= 0 ? '' : compact;
 }
 
@@ -118,6 +163,7 @@ export function isBusinessWord(token: string): boolean {
 // ---- nicknames -------------------------------------------------------------------------------
 
 let nickMap: Map<string, string[]> | undefined;
+let formalMap: Map<string, string[]> | undefined;
 
 /** token → names it is a nickname of or has as nickname (canonical tokens, both directions); built on first use. */
 function nicknames(): Map<string, string[]> {
@@ -128,25 +174,49 @@ function nicknames(): Map<string, string[]> {
       if (!list) map.set(a, [b]);
       else if (list.indexOf(b) < 0) list.push(b);
     };
+    const formals = new Map<string, string[]>();
     for (const group of NICKNAMES.split('|')) {
       const [formalRaw, nicks] = group.split(':');
       const formal = canonToken(formalRaw);
-      for (const nickRaw of nicks.split(' ')) {
-        const nick = canonToken(nickRaw);
+      const variants = nicks.split(' ').map(canonToken);
+      for (const nick of variants) {
         if (nick === formal) continue;
         link(nick, formal);
         link(formal, nick);
+        const up = formals.get(nick);
+        if (!up) formals.set(nick, [formal]);
+        else if (up.indexOf(formal) < 0) up.push(formal);
+        // spellings of one nickname (jen, jenn, jenny; kate, katie) are the same name too; other nicknames
+        // of one name are not linked to each other: Bill is a nickname of both Robert and William
+        for (const other of variants) {
+          if (other !== nick && other !== formal && nick.length >= 3 && other.slice(0, 3) === nick.slice(0, 3)) link(nick, other);
+        }
       }
     }
     nickMap = map;
+    formalMap = formals;
   }
   return nickMap;
+}
+
+/**
+ * The formal names a given name is a nickname of (jen → jennifer; bill → robert, william), undefined for
+ * none. Blocking files a name under itself and these, so nicknames of one formal name share a key.
+ */
+export function formalsOf(token: string): string[] | undefined {
+  if (!formalMap) nicknames();
+  return formalMap!.get(token);
 }
 
 /** A given name and the names it may stand for or be short for (bill → bill, robert, william, billy, …). */
 export function givenNameKeys(token: string): string[] {
   const related = nicknames().get(token);
   return related ? [token, ...related] : [token];
+}
+
+/** The names listed as nicknames of this one or as the name it is short for; undefined when none. */
+export function relatedNames(token: string): string[] | undefined {
+  return nicknames().get(token);
 }
 
 /** True when one name is listed as a nickname of the other (Jen~Jennifer, Bill~William, Will~Bill). */
