@@ -90,15 +90,29 @@ function add(map: Map<string, Engagement>, handle: string, type: EngagementType 
 export function readEngagement(tables: Table[], now: number): Map<string, Engagement> {
   const map = new Map<string, Engagement>();
   const typeCache = new Map<string, EngagementType | undefined>();
+  // Logs repeat the same handles and days many times over: parse each distinct text once.
+  const handleCache = new Map<string, string>();
   for (const table of tables) {
+    const dateCache = new Map<string, number | undefined>();
     const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined);
     const hasType = table.columns.type !== undefined;
     const hasCount = table.columns.count !== undefined;
     const order = dateOrder(table, 'date');
     for (let i = 0; i < table.rows.length; i++) {
-      const handle = normalizeHandle(cellOf(table, i, 'handle'));
+      const handleCell = cellOf(table, i, 'handle');
+      let handle: string;
+      if (typeof handleCell === 'string') {
+        const known = handleCache.get(handleCell);
+        if (known === undefined) handleCache.set(handleCell, (handle = normalizeHandle(handleCell)));
+        else handle = known;
+      } else handle = normalizeHandle(handleCell);
       if (!handle) continue;
-      const date = parseDate(cellOf(table, i, 'date'), order);
+      const dateCell = cellOf(table, i, 'date');
+      let date: number | undefined;
+      if (typeof dateCell === 'string') {
+        if (dateCache.has(dateCell)) date = dateCache.get(dateCell);
+        else dateCache.set(dateCell, (date = parseDate(dateCell, order)));
+      } else date = parseDate(dateCell, order);
       let added = false;
       for (const [field, type] of countCols) {
         const n = parseCount(cellOf(table, i, field));
