@@ -93,7 +93,7 @@ suite('menu and sidebar agree; row order does not matter', () => {
 // scoreChunk / finishScoring. Expected: totals that are not finite after summing are skipped (or capped), so both
 // runs write the same finite amount.
 suite('an absurd order total', () => {
-  test.failing('BUG: menu and sidebar write the same Customer cell, with a finite amount', () => {
+  test('menu and sidebar write the same Customer cell, with a finite amount', () => {
     const tabs = () => [
       { name: 'Followers', values: [['Username', 'Full Name'], ['acct_0', 'Jane Doe']] },
       { name: 'Orders', values: [['Order ID', 'Email', 'Billing Name', 'Total'], ['#0', '', 'Jane Doe', 1.797693134862316e306]] },

@@ -318,7 +318,11 @@ function mergeCustomers(orders: Order[], exported: Customer[]): Customer[] {
     if (!c.currency && e.currency) c.currency = e.currency;
     if (e.lastOrder !== undefined && (c.lastOrder === undefined || e.lastOrder > c.lastOrder)) c.lastOrder = e.lastOrder;
   }
-  for (const c of list) c.spent = Math.round(c.spent * 100) / 100;
+  // An absurd total (1e306 pasted by mistake) must not overflow to Infinity, which JSON and the cache cannot hold.
+  for (const c of list) {
+    const cents = Math.round(c.spent * 100) / 100;
+    c.spent = Number.isFinite(cents) ? Math.min(cents, MAX_SPENT) : MAX_SPENT;
+  }
   return list;
 }
 
@@ -357,6 +361,9 @@ const SYMBOLS: Record<string, string> = {
 const NO_CENTS = ' JPY KRW VND ';
 
 /** An amount with its currency: "$240.00", "€1,250.50", "CHF 80.00"; no symbol when the currency is unknown. */
+/** No shop's customer spends more; beyond it a pasted number is a mistake, shown capped. */
+const MAX_SPENT = 1e12;
+
 export function formatMoney(amount: number, currency?: string): string {
   const code = (currency || '').toUpperCase();
   const digits = code && NO_CENTS.indexOf(' ' + code + ' ') >= 0 ? 0 : 2;

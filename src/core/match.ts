@@ -984,6 +984,13 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     return weight;
   }
 
+  /** Ties go to the smaller customer key, so the result never depends on the order of the Orders rows. */
+  function before(a: number, b: number): boolean {
+    const ka = customers[a].key;
+    const kb = customers[b].key;
+    return ka < kb || (ka === kb && a < b);
+  }
+
   function candidates(f: Follower): Scored[] {
     const fv = followerView(f);
     if (!fv.handle && !fv.display.length) return [];
@@ -996,7 +1003,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
         const levels: Scored['levels'] = [];
         return { customer: i, weight: score(fv, i, levels), levels };
       })
-      .sort((a, b) => b.weight - a.weight || a.customer - b.customer);
+      .sort((a, b) => b.weight - a.weight || (before(a.customer, b.customer) ? -1 : before(b.customer, a.customer) ? 1 : 0));
   }
 
   const match = ((f: Follower): Match | null => {
@@ -1020,7 +1027,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (!ids.length) return null;
     let top = 0;
     for (let k = 1; k < ids.length; k++) {
-      if (weights[k] > weights[top] || (weights[k] === weights[top] && ids[k] < ids[top])) top = k;
+      if (weights[k] > weights[top] || (weights[k] === weights[top] && before(ids[k], ids[top]))) top = k;
     }
     // candidates are mutually exclusive explanations of one follower, plus "none of them"
     let total = 1;
