@@ -8,7 +8,9 @@ const cli = join(__dirname, '..', 'build', 'cli.js');
 if (!existsSync(cli)) {
   execFileSync(process.execPath, [join(__dirname, '..', 'scripts', 'build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
-process.exitCode = require(cli).main(process.argv.slice(2));
+Promise.resolve(require(cli).main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});
 if (process.env.FOLLOWBACK_STATS) {
   // For `npm run bench`: the peak resident memory of this whole run, in KB.
   process.on('exit', () => process.stderr.write(`followback: maxRSS=${process.resourceUsage().maxRSS}\n`));

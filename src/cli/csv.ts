@@ -40,13 +40,20 @@ export function delimiterOf(text: string): string {
   return best;
 }
 
-/** Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read. */
-export function parseCsv(name: string, bytes: Uint8Array): Source {
+/**
+ * Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read.
+ * `columnsOf`, given the first rows, may name the only columns worth keeping: the others are left empty
+ * (rows keep their width, so column numbers and messages stay right). A 70-column Shopify export then
+ * holds a fraction of the memory.
+ */
+export function parseCsv(name: string, bytes: Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
   if (looksBinary(bytes)) throw new InputError('this is not a CSV text file (it holds binary data; export the sheet as CSV)', name);
   // One line ending throughout: papaparse takes the first it sees for the whole file.
   const text = decodeText(bytes).replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new InputError('the file is empty', name);
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
+  const delimiter = delimiterOf(text);
+  const keep = columnsOf ? columnsOf(Papa.parse<string[]>(text, { delimiter, preview: 10 }).data) : null;
+  const result = keep ? parseKeeping(text, delimiter, keep) : Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   // Field-count differences are normal in real exports; an unclosed quote loses data, so it stops us.
   const fatal = result.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new InputError(`unclosed quote (${fatal.message})`, name, (fatal.row ?? 0) + 1);
@@ -54,6 +61,23 @@ export function parseCsv(name: string, bytes: Uint8Array): Source {
   // A final newline leaves one empty row behind.
   while (grid.length && grid[grid.length - 1].length === 1 && grid[grid.length - 1][0] === '') grid.pop();
   return { name, grid };
+}
+
+function parseKeeping(text: string, delimiter: string, keep: number[]): { data: string[][]; errors: Papa.ParseError[] } {
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (r) => {
+      const full = r.data;
+      const row: string[] = new Array(full.length);
+      for (const i of keep) if (i < full.length) row[i] = full[i];
+      data.push(row);
+      for (const e of r.errors) errors.push({ ...e, row: data.length - 1 });
+    },
+  });
+  return { data, errors };
 }
 
 export function toCsv(rows: unknown[][]): string {

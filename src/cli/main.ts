@@ -1,8 +1,9 @@
 // `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
 import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { csvSafe, OUTPUT_HEADERS, scoreWorkbook, toCells, validateSettings } from '../core/engine';
-import { InputError, type Settings, type Source } from '../core/types';
+import { csvSafe, OUTPUT_HEADERS, scoreWorkbook, toCells, validateSettings, type Scored } from '../core/engine';
+import { columnsFor, scoreInParallel } from './parallel';
+import { InputError, type Settings, type Source, type TableKind } from '../core/types';
 import { parseCsv, toCsv } from './csv';
 
 export interface Io {
@@ -96,7 +97,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
   return args;
 }
 
-function readSource(io: Io, path: string): Source {
+function readSource(io: Io, path: string, kind?: TableKind, overrides?: Record<string, string>): Source {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);
@@ -104,26 +105,34 @@ function readSource(io: Io, path: string): Source {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`, path);
   }
-  return parseCsv(path, bytes);
+  return parseCsv(path, bytes, kind ? columnsFor(kind, path, overrides) : undefined);
 }
 
-export function runScore(argv: string[], io: Io = nodeIo): number {
+export function runScore(argv: string[], io: Io = nodeIo): number | Promise<number> {
   const args = parseScoreArgs(argv);
   const { settings, errors } = validateSettings(args.settings);
   if (errors.length) throw new UsageError(errors.map((e) => e.message).join(' '));
   const started = Date.now();
   const progress = (msg: string) => io.stderr(`followback: ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  const read = (path: string, kind?: TableKind, overrides?: Record<string, string>) => readSource(io, path, kind, overrides);
 
-  const followers = readSource(io, args.followers);
+  const followers = read(args.followers);
   const large = followers.grid.length > 20000;
-  const orders = args.orders.map((p) => readSource(io, p));
-  const engagement = args.engagement.map((p) => readSource(io, p));
-  const following = args.following.map((p) => readSource(io, p));
-  if (large) progress(`read ${followers.grid.length - 1} follower rows and ${orders.reduce((n, s) => n + s.grid.length, 0)} order rows`);
-
+  if (large) progress(`read ${followers.grid.length - 1} follower rows`);
+  // Only the followers are written back, so only they are kept whole.
+  const overrides = settings.columnOverrides ?? {};
+  if (large && args.orders.length && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1') {
+    return scoreInParallel(__filename, args, followers, settings, read).then((result) => finish(io, args, followers, result, large ? progress : null));
+  }
+  const orders = args.orders.map((p) => read(p, 'orders', overrides.orders));
+  const engagement = args.engagement.map((p) => read(p, 'engagement', overrides.engagement));
+  const following = args.following.map((p) => read(p, 'following', overrides.following));
   const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
-  if (large) progress(`scored ${result.summary.scored} followers`);
+  return finish(io, args, followers, result, large ? progress : null);
+}
 
+function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, progress: ((msg: string) => void) | null): number {
+  progress?.(`scored ${result.summary.scored} followers`);
   const csv = toCsv(withOutputColumns(followers, result.table.headerIndex, result.rows.map((r) => toCells(r).map(csvSafe))));
   if (args.out) io.writeFile(args.out, csv);
   else io.stdout(csv);
@@ -159,10 +168,15 @@ function withOutputColumns(source: Source, headerIndex: number, cells: string[][
   });
 }
 
-export function main(argv: string[], io: Io = nodeIo): number {
+/** Exit code; a promise only on the command line's two-thread path for large inputs. */
+export function main(argv: string[], io: Io = nodeIo): number | Promise<number> {
   const [command, ...rest] = argv;
+  const fail = (e: unknown) => failure(e, io);
   try {
-    if (command === 'score') return runScore(rest, io);
+    if (command === 'score') {
+      const r = runScore(rest, io);
+      return typeof r === 'number' ? r : r.catch(fail);
+    }
     if (command === 'import') {
       // Loaded on demand: the import parsers are not needed to score.
       // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -175,15 +189,19 @@ export function main(argv: string[], io: Io = nodeIo): number {
     }
     throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`followback: ${e.message}\n${USAGE}`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.stderr(`followback: ${e.message}\n`);
-      return 1;
-    }
-    io.stderr(`followback: unexpected error: ${(e as Error).message}\n`);
+    return fail(e);
+  }
+}
+
+function failure(e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.stderr(`followback: ${e.message}\n${USAGE}`);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    io.stderr(`followback: ${e.message}\n`);
     return 1;
   }
+  io.stderr(`followback: unexpected error: ${(e as Error).message}\n`);
+  return 1;
 }

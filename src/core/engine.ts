@@ -98,6 +98,11 @@ export function prepareWithoutFollowers(ctx: Context, settings: Settings): Prepa
   return prepareWith(table, [], ctx, settings, settings.now ?? Date.now());
 }
 
+/** prepare() for a Followers table already read (the command line reads it while the orders load). */
+export function prepareRead(table: Table, followers: Follower[], ctx: Context, settings: Settings): Prepared {
+  return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now());
+}
+
 function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number, followerCount = followers.length): Prepared {
   const byHandle = new Map<string, number>();
   followers.forEach((f, i) => {
