@@ -1,5 +1,5 @@
 // `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { csvSafe, OUTPUT_HEADERS, scoreWorkbook, toCells, validateSettings, type Scored } from '../core/engine';
 import { columnsFor, scoreInParallel } from './parallel';
@@ -116,19 +116,29 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const progress = (msg: string) => io.stderr(`followback: ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   const read = (path: string, kind?: TableKind, overrides?: Record<string, string>) => readSource(io, path, kind, overrides);
 
+  const overrides = settings.columnOverrides ?? {};
+  if (args.orders.length && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
+    return scoreInParallel(__filename, args, settings, read).then(({ followers, result }) => finish(io, args, followers, result, progress));
+  }
   const followers = read(args.followers);
   const large = followers.grid.length > 20000;
   if (large) progress(`read ${followers.grid.length - 1} follower rows`);
-  // Only the followers are written back, so only they are kept whole.
-  const overrides = settings.columnOverrides ?? {};
-  if (large && args.orders.length && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1') {
-    return scoreInParallel(__filename, args, followers, settings, read).then((result) => finish(io, args, followers, result, large ? progress : null));
-  }
   const orders = args.orders.map((p) => read(p, 'orders', overrides.orders));
   const engagement = args.engagement.map((p) => read(p, 'engagement', overrides.engagement));
   const following = args.following.map((p) => read(p, 'following', overrides.following));
   const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
   return finish(io, args, followers, result, large ? progress : null);
+}
+
+/** Followers files above this size (about 15,000 rows) are scored on two threads. */
+const PARALLEL_BYTES = 1_500_000;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the ordinary path says what is wrong with the file
+  }
 }
 
 function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, progress: ((msg: string) => void) | null): number {

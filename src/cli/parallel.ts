@@ -1,22 +1,29 @@
 // Large inputs on the command line use both cores: a worker thread reads the orders, builds the
-// customers and links the second half of the followers, while the main thread reads the followers and
-// engagement and scores the first half. Results are the same as on one thread (test/cli-parallel.test.ts).
+// customers and links the later part of the followers, while the main thread reads the followers and
+// engagement, assesses bots and scores. Results are the same as on one thread (test/cli-parallel.test.ts).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { assignQueue, prepareRead, readContext, scoreRows, type Scored } from '../core/engine';
+import { assessBot, botInputOf } from '../core/botrisk';
 import { buildCustomers } from '../core/customers';
 import { createMatcher } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
-import { InputError, type Customer, type Match, type Settings, type Source, type TableKind } from '../core/types';
+import { InputError, type Customer, type Follower, type Match, type Settings, type Source, type TableKind } from '../core/types';
 import { parseCsv } from './csv';
 
 export type ReadSource = (path: string, kind?: TableKind, overrides?: Record<string, string>) => Source;
 
 interface Job {
   followbackWorker: true;
-  followers: string;
   orders: string[];
   settings: Settings;
+}
+
+/** From the main thread: the followers the worker links, and how many the tab has (the matcher's prior). */
+interface FollowersMessage {
+  start: number;
+  count: number;
+  followers: Follower[];
 }
 
 type Message =
@@ -29,24 +36,29 @@ type Message =
  * writes reasons for every row, so the worker takes the larger share of the linking.
  */
 export function splitOf(n: number): number {
-  return Math.floor(n * 0.4);
+  return Math.floor(n * 0.45);
 }
 
 /** The worker's side: started by `new Worker(build/cli.js, { workerData: job })`. */
 export function runWorker(job: Job, read: ReadSource): void {
   const post = (m: Message) => parentPort!.postMessage(m);
+  let share: FollowersMessage | null = null;
+  let link: ((m: FollowersMessage) => void) | null = null;
+  parentPort!.on('message', (m: FollowersMessage) => (link ? link(m) : (share = m)));
   try {
     const overrides = job.settings.columnOverrides ?? {};
     const orders = job.orders.map((p) => readTable(read(p, 'orders', overrides.orders), 'orders', overrides.orders));
     const { customers, ignored } = buildCustomers(orders);
     post({ type: 'customers', customers, ignored });
-    const table = readTable(read(job.followers), 'followers', overrides.followers);
-    const followers = readFollowers(table);
-    const match = createMatcher(customers, { followers: followers.length || undefined });
-    const start = splitOf(followers.length);
-    const matches: (Match | null)[] = [];
-    for (let i = start; i < followers.length; i++) matches.push(followers[i].handle ? match(followers[i]) : null);
-    post({ type: 'matches', start, matches });
+    link = (m) => {
+      try {
+        const match = createMatcher(customers, { followers: m.count || undefined });
+        post({ type: 'matches', start: m.start, matches: m.followers.map((f) => (f.handle ? match(f) : null)) });
+      } catch (e) {
+        post({ type: 'error', message: (e as Error).message });
+      }
+    };
+    if (share) link(share);
   } catch (e) {
     post({ type: 'error', message: (e as Error).message });
   }
@@ -56,11 +68,11 @@ export function runWorker(job: Job, read: ReadSource): void {
 export async function scoreInParallel(
   script: string,
   paths: { followers: string; orders: string[]; engagement: string[]; following: string[] },
-  followers: Source,
   settings: Settings,
   read: ReadSource,
-): Promise<Scored> {
-  const job: Job = { followbackWorker: true, followers: paths.followers, orders: paths.orders, settings };
+): Promise<{ followers: Source; result: Scored }> {
+  const job: Job = { followbackWorker: true, orders: paths.orders, settings };
+  // Started first: reading the orders is the longest road to the customers that matching needs.
   const worker = new Worker(script, { workerData: job });
   const waiting = new Map<string, (m: Message) => void>();
   const early: Message[] = [];
@@ -87,6 +99,7 @@ export async function scoreInParallel(
     for (const h of waiting.values()) h({ type: 'error', message: e.message });
   });
   try {
+    const followers = read(paths.followers);
     const overrides = settings.columnOverrides ?? {};
     const now = settings.now ?? Date.now();
     const engagement = paths.engagement.map((p) => read(p, 'engagement', overrides.engagement));
@@ -94,21 +107,25 @@ export async function scoreInParallel(
     const partial = readContext({ engagement, following }, settings, now);
     const table = readTable(followers, 'followers', overrides.followers);
     const list = readFollowers(table);
+    const split = splitOf(list.length);
+    worker.postMessage({ start: split, count: list.length, followers: list.slice(split) } satisfies FollowersMessage);
+    // While the worker builds the customers: every follower's bot assessment, which needs no orders.
+    const bots = list.map((f) => (f.handle ? assessBot(botInputOf(f, now)) : null));
     const c = (await next('customers')) as Extract<Message, { type: 'customers' }>;
     const p = prepareRead(table, list, { ...partial, customers: c.customers, ignoredOrders: c.ignored }, settings);
-    const half = splitOf(p.followers.length);
-    const rows = scoreRows(p, 0, half);
+    p.assess = (f) => bots[f.index] ?? assessBot(botInputOf(f, now));
+    const rows = scoreRows(p, 0, split);
     const m = (await next('matches')) as Extract<Message, { type: 'matches' }>;
     p.match = (f) => m.matches[f.index - m.start] ?? null;
-    rows.push(...scoreRows(p, half));
+    rows.push(...scoreRows(p, split));
     const summary = assignQueue(
       rows,
       settings,
       p.followers.map((f) => f.handle),
     );
-    return { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings };
+    return { followers, result: { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings } };
   } finally {
-    await worker.terminate();
+    void worker.terminate();
   }
 }
 

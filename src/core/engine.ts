@@ -9,6 +9,7 @@ import { cellOf, readFollowers, readTable } from './table';
 import { normalizeHandle } from './values';
 import {
   OUTPUT_HEADERS,
+  type BotAssessment,
   type Cell,
   type Customer,
   type Engagement,
@@ -38,6 +39,8 @@ export interface Prepared {
   followers: Follower[];
   customers: Customer[];
   match: (f: Follower) => Match | null;
+  /** bot assessment of a follower; replaceable by precomputed results (the command line's two threads) */
+  assess: (f: Follower) => BotAssessment;
   engagement: Map<string, Engagement>;
   following: Set<string>;
   /** handle -> index of its first row in the Followers table */
@@ -119,6 +122,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     followers,
     customers: ctx.customers,
     match: createMatcher(ctx.customers, { followers: followerCount || undefined }),
+    assess: (f) => assessBot(botInputOf(f, now)),
     engagement: new Map(ctx.engagement),
     following: new Set(ctx.following),
     byHandle,
@@ -142,7 +146,7 @@ function evaluate(p: Prepared, f: Follower): ResultRow {
     customer,
     customerText,
     engagement: p.engagement.get(f.handle),
-    bot: assessBot(botInputOf(f, p.now)),
+    bot: p.assess(f),
     alreadyFollowing: p.following.has(f.handle),
   };
   return scoreFollower(ev, p.settings, p.now);
