@@ -19,6 +19,18 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Reads and parses a CSV file; a file that cannot be read gets an InputError naming it. */
+export function readCsvFile(path: string, readFile: (path: string) => Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFile(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`, path);
+  }
+  return parseCsv(path, bytes, columnsOf);
+}
+
 const DELIMITERS = [',', ';', '\t', '|'];
 
 /**

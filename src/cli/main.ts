@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { csvSafe, OUTPUT_HEADERS, scoreWorkbook, toCells, validateSettings, type Scored } from '../core/engine';
 import { columnsFor, scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
-import { parseCsv, toCsv } from './csv';
+import { readCsvFile, toCsv } from './csv';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -98,14 +98,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
 }
 
 function readSource(io: Io, path: string, kind?: TableKind, overrides?: Record<string, string>): Source {
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`, path);
-  }
-  return parseCsv(path, bytes, kind ? columnsFor(kind, path, overrides) : undefined);
+  return readCsvFile(path, io.readFile, kind ? columnsFor(kind, path, overrides) : undefined);
 }
 
 export function runScore(argv: string[], io: Io = nodeIo): number | Promise<number> {

@@ -9,7 +9,7 @@ import { buildCustomers } from '../core/customers';
 import { createMatcher } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
 import { InputError, type Customer, type Follower, type Match, type Settings, type Source, type TableKind } from '../core/types';
-import { parseCsv } from './csv';
+import { readCsvFile } from './csv';
 
 export type ReadSource = (path: string, kind?: TableKind, overrides?: Record<string, string>) => Source;
 
@@ -139,7 +139,7 @@ export class WorkerInputError extends InputError {
 
 // Started as a worker thread of build/cli.js.
 if (!isMainThread && workerData && (workerData as Job).followbackWorker) {
-  runWorker(workerData as Job, (path, kind, overrides) => parseCsv(path, readFileSync(path), kind ? columnsFor(kind, path, overrides) : undefined));
+  runWorker(workerData as Job, (path, kind, overrides) => readCsvFile(path, readFileSync, kind ? columnsFor(kind, path, overrides) : undefined));
 }
 
 /** The columns the engine reads from a table of this kind (and the header rows), or null to keep all. */
