@@ -136,6 +136,14 @@ export function snapshot(b: Workbook, areas?: Record<string, { rows: number; col
 /** The user's area of every tab: the rows and columns it has before the add-on runs. */
 export function userAreas(b: Workbook): Record<string, { rows: number; columns: number }> {
   const out: Record<string, { rows: number; columns: number }> = {};
-  for (const s of b.sheets) out[s.name] = { rows: s.values.length, columns: s.values.reduce((m, r) => Math.max(m, (r || []).length), 0) };
+  for (const s of b.sheets) {
+    let columns = s.values.reduce((m, r) => Math.max(m, (r || []).length), 0);
+    // The nine columns of an earlier run (a scored tab pasted back) are the add-on's to re-use, not the user's.
+    for (const row of s.values.slice(0, 10)) {
+      const at = (row || []).indexOf('Followback score');
+      if (at >= 0) columns = Math.min(columns, at);
+    }
+    out[s.name] = { rows: s.values.length, columns };
+  }
   return out;
 }
