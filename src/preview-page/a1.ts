@@ -1,19 +1,9 @@
 // A1 notation, shared by the preview page (column letters, name box) and the preview server (formula arguments,
 // selections, conditional-format ranges). Rows and columns are 1-based, as in Sheets.
 
-/** 1 → "A", 27 → "AA". */
-export function columnLetter(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+import { columnLetter, columnNumber } from '../emulator/a1';
 
-/** "A" → 1, "aa" → 27. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnLetter, columnNumber };
 
 /** A rectangle; an absent end means "to the edge of the sheet" (A2:A, 3:3, A:A). */
 export interface A1Range {

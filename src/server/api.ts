@@ -1,6 +1,9 @@
 // The sidebar ⇄ server calls: plain data only (google.script.run carries no Date, Map, Infinity or function).
 // Importable by the client: types only, no code.
-import type { Recommendation, Settings, TableKind } from '../core/types';
+import type { ImportedRow, ImportSummary } from '../core/imports/types';
+import type { Summary as EngineSummary } from '../core/queue';
+import type { SettingsError as FieldError } from '../core/settings';
+import type { Settings, TableKind } from '../core/types';
 
 export interface Status {
   /** tab found for each kind, or null */
@@ -17,15 +20,11 @@ export interface Status {
   problems: string[];
 }
 
-export interface Summary {
-  counts: Record<Recommendation, number>;
-  scored: number;
-  queued: number;
-  budget: number;
-  dailyLimit: number;
-  /** follows left under the platform's total cap; null where there is no cap (Infinity does not travel) */
+/** The queue's summary as it crosses to the sidebar: Infinity does not travel, so no cap is null. */
+export type Summary = Omit<EngineSummary, 'capLeft'> & {
+  /** follows left under the platform's total cap; null where there is no cap */
   capLeft: number | null;
-}
+};
 
 export interface QueueItem {
   /** 1-based sheet row on the Followers tab */
@@ -46,25 +45,10 @@ export interface Report {
   warnings?: string[];
 }
 
-export interface ImportedRow {
-  handle: string;
-  url?: string;
-  name?: string;
-  /** epoch ms */
-  date?: number;
-  platform?: string;
-}
+export type { ImportedRow, ImportSummary };
 
-export interface ImportSummary {
-  added: number;
-  duplicates: number;
-  tab: string;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+/** A settings field and what is wrong with it. */
+export type { FieldError };
 
 export interface ScoringPlan {
   /** data rows of the Followers tab */
