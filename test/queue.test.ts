@@ -50,3 +50,17 @@ describe('queue', () => {
     expect(s.budget).toBe(0);
   });
 });
+
+describe('queue after the Follow back rows', () => {
+  test('Consider rows fill the room that is left, best first, never Skip or bots', () => {
+    const rows = [row(30, 'Consider'), row(80), row(10, 'Skip'), row(40, 'Consider'), row(5, 'Likely bot'), row(20, 'Already following')];
+    const s = assignQueue(rows, { ...DEFAULT_SETTINGS, dailyLimit: 10 }, ['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(rows.map((r) => r.queue)).toEqual([3, 1, '', 2, '', '']);
+    expect(s.queued).toBe(3);
+  });
+  test('a Consider row never takes a Follow back row\'s place', () => {
+    const rows = [row(99, 'Consider'), row(51), row(52)];
+    assignQueue(rows, { ...DEFAULT_SETTINGS, dailyLimit: 2 }, ['a', 'b', 'c']);
+    expect(rows.map((r) => r.queue)).toEqual(['', 2, 1]);
+  });
+});

@@ -1,5 +1,7 @@
-// Today's follow list: `Follow back` rows, best first, as many as today's budget allows
-// (the platform's daily pace, never past its total cap given how many the business follows).
+// Today's follow list, as many as today's budget allows (the platform's daily pace, never past its total
+// cap given how many the business follows): `Follow back` rows best first, then, while room is left,
+// `Consider` rows best first — genuine accounts come third in the order of evidence, after customers and
+// engaged people, but they do come.
 import { followBudget } from './platforms';
 import { RECOMMENDATIONS, type Recommendation, type ResultRow, type Settings } from './types';
 
@@ -20,15 +22,17 @@ export interface Summary {
  */
 export function assignQueue(rows: (ResultRow | null)[], settings: Settings, handles?: string[]): Summary {
   const counts = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as Record<Recommendation, number>;
-  const candidates: number[] = [];
+  const first: number[] = [];
+  const then: number[] = [];
   rows.forEach((row, i) => {
     if (!row) return;
     row.queue = '';
     counts[row.recommendation]++;
-    if (row.recommendation === 'Follow back') candidates.push(i);
+    if (row.recommendation === 'Follow back') first.push(i);
+    else if (row.recommendation === 'Consider') then.push(i);
   });
   const key = (i: number) => handles?.[i] ?? '';
-  candidates.sort((a, b) => {
+  const best = (a: number, b: number) => {
     const ra = rows[a]!;
     const rb = rows[b]!;
     return (
@@ -37,7 +41,8 @@ export function assignQueue(rows: (ResultRow | null)[], settings: Settings, hand
       rb.engagement - ra.engagement ||
       (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b)
     );
-  });
+  };
+  const candidates = [...first.sort(best), ...then.sort(best)];
   const { daily, capLeft, budget } = followBudget(settings.platform, settings.followingCount, settings.dailyLimit);
   const seen = new Set<string>();
   let queued = 0;
