@@ -6,13 +6,11 @@ import { CellOutput, botRisk, byHandle } from '../sheets/custom-functions';
 import { insertExamples } from '../sheets/example-data';
 import { importRows as importIntoSheet } from '../sheets/import-sheet';
 import { withDocumentLock } from '../sheets/lock';
-import { buildMenu, fromMenu, openSidebar, selectSheetRow } from '../sheets/menu';
-import { reportFromGrid } from '../sheets/report';
+import { buildMenu, fromMenu, openSidebar } from '../sheets/menu';
+import { currentReport, selectFollowerRow } from '../sheets/report';
 import { beginRun, finishRun, scoreAll, scoreRunChunk } from '../sheets/scoring';
 import { loadSettings, saveSettings as storeSettings } from '../sheets/settings-store';
 import { statusOf } from '../sheets/status';
-import { findTabs, missingFollowersMessage, readGrid } from '../sheets/tabs';
-import { findBlock } from '../sheets/layout';
 import type { FieldError, ImportSummary, ImportedRow, Report, ScoringPlan, Status } from './api';
 
 /**
@@ -94,12 +92,7 @@ export function finishScoring(): Report {
 
 /** Sidebar: the report of the last scoring, read from the sheet; null when the tab has no scores. */
 export function getReport(): Report | null {
-  const settings = loadSettings();
-  const tabs = findTabs(SpreadsheetApp.getActiveSpreadsheet(), settings);
-  if (!tabs.followers) return null;
-  const grid = readGrid(tabs.followers);
-  const block = findBlock(grid);
-  return block ? reportFromGrid(tabs.followers.getName(), grid, block.columnIndex, settings) : null;
+  return currentReport(loadSettings());
 }
 
 /**
@@ -107,9 +100,7 @@ export function getReport(): Report | null {
  * @param {number} row 1-based sheet row
  */
 export function selectRow(row: number): void {
-  const tabs = findTabs(SpreadsheetApp.getActiveSpreadsheet(), loadSettings());
-  if (!tabs.followers) throw new Error(missingFollowersMessage(tabs));
-  selectSheetRow(tabs.followers, row);
+  selectFollowerRow(loadSettings(), row);
 }
 
 /**

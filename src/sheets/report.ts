@@ -5,6 +5,9 @@ import { cellOf, readFollowers, readTable } from '../core/table';
 import { RECOMMENDATIONS, OUTPUT_HEADERS, type Cell, type Follower, type Recommendation, type ResultRow, type Settings, type Table } from '../core/types';
 import { cleanText } from '../core/values';
 import type { QueueItem, Report, Summary } from '../server/api';
+import { findBlock } from './layout';
+import { selectSheetRow } from './menu';
+import { findTabs, missingFollowersMessage, readGrid } from './tabs';
 
 export function plainSummary(s: EngineSummary): Summary {
   return { ...s, counts: { ...s.counts }, capLeft: Number.isFinite(s.capLeft) ? s.capLeft : null };
@@ -84,4 +87,20 @@ export function reportFromGrid(tab: string, grid: Cell[][], column: number, sett
 
 export function countsText(counts: Record<Recommendation, number>): string {
   return RECOMMENDATIONS.map((r) => `${counts[r].toLocaleString('en-US')} ${r}`).join(', ');
+}
+
+/** The report of the last scoring, read back from the Followers tab; null when the tab has no scores. */
+export function currentReport(settings: Settings): Report | null {
+  const tabs = findTabs(SpreadsheetApp.getActiveSpreadsheet(), settings);
+  if (!tabs.followers) return null;
+  const grid = readGrid(tabs.followers);
+  const block = findBlock(grid);
+  return block ? reportFromGrid(tabs.followers.getName(), grid, block.columnIndex, settings) : null;
+}
+
+/** Selects a 1-based sheet row of the Followers tab (the sidebar's queue). */
+export function selectFollowerRow(settings: Settings, row: number): void {
+  const tabs = findTabs(SpreadsheetApp.getActiveSpreadsheet(), settings);
+  if (!tabs.followers) throw new Error(missingFollowersMessage(tabs));
+  selectSheetRow(tabs.followers, row);
 }
