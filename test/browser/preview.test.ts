@@ -113,6 +113,8 @@ test('loads the example workbook: tabs, column letters, frozen header, only the 
 test('the menu built by onOpen opens the real sidebar', async () => {
   await step('sidebar', async () => {
     await menu('Open sidebar');
+    // The menu item runs showSidebar on the server; the panel opens when that call returns.
+    await page.locator('#sidebar').waitFor({ state: 'visible', timeout: 10_000 });
     await expect(page.locator('#sidebar').isVisible()).resolves.toBe(true);
     const frame = page.frameLocator('#sidebar-frame');
     await frame.locator('#score-button').waitFor();
