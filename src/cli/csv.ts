@@ -1,6 +1,7 @@
 // CSV files in and out for the command line (papaparse: RFC 4180, quoted newlines, BOMs).
 import Papa from 'papaparse';
-import { InputError, type Source } from '../core/types';
+import { csvSafe, toCells } from '../core/engine';
+import { InputError, OUTPUT_HEADERS, type ResultRow, type Source } from '../core/types';
 
 /** UTF-8 when valid, else Windows-1252 (Excel's default on many machines); BOM removed. */
 export function decodeText(bytes: Uint8Array): string {
@@ -19,16 +20,18 @@ function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Reads and parses a CSV file; a file that cannot be read gets an InputError naming it. */
-export function readCsvFile(path: string, readFile: (path: string) => Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
-  let bytes: Uint8Array;
+function readBytes(path: string, readFile: (path: string) => Uint8Array): Uint8Array {
   try {
-    bytes = readFile(path);
+    return readFile(path);
   } catch (e) {
     const code = (e as { code?: string }).code;
     throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? (e as Error).message})`, path);
   }
-  return parseCsv(path, bytes, columnsOf);
+}
+
+/** Reads and parses a CSV file; a file that cannot be read gets an InputError naming it. */
+export function readCsvFile(path: string, readFile: (path: string) => Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
+  return parseCsv(path, readBytes(path, readFile), columnsOf);
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -52,6 +55,26 @@ export function delimiterOf(text: string): string {
   return best;
 }
 
+/** The file as text with \n line ends, and its delimiter; InputError for a binary or empty file. */
+function csvText(name: string, bytes: Uint8Array): { text: string; delimiter: string } {
+  if (looksBinary(bytes)) throw new InputError('this is not a CSV text file (it holds binary data; export the sheet as CSV)', name);
+  // One line ending throughout: papaparse takes the first it sees for the whole file.
+  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  if (!text.trim()) throw new InputError('the file is empty', name);
+  return { text, delimiter: delimiterOf(text) };
+}
+
+/** Field-count differences are normal in real exports; an unclosed quote loses data, so it stops us. */
+function quoteError(name: string, errors: Papa.ParseError[], rowBase = 0): void {
+  const fatal = errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new InputError(`unclosed quote (${fatal.message})`, name, rowBase + (fatal.row ?? 0) + 1);
+}
+
+/** A final newline leaves one empty row behind. */
+function dropTrailingEmpty(grid: string[][]): void {
+  while (grid.length && grid[grid.length - 1].length === 1 && grid[grid.length - 1][0] === '') grid.pop();
+}
+
 /**
  * Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read.
  * `columnsOf`, given the first rows, may name the only columns worth keeping: the others are left empty
@@ -59,20 +82,62 @@ export function delimiterOf(text: string): string {
  * holds a fraction of the memory.
  */
 export function parseCsv(name: string, bytes: Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
-  if (looksBinary(bytes)) throw new InputError('this is not a CSV text file (it holds binary data; export the sheet as CSV)', name);
-  // One line ending throughout: papaparse takes the first it sees for the whole file.
-  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
-  if (!text.trim()) throw new InputError('the file is empty', name);
-  const delimiter = delimiterOf(text);
+  const { text, delimiter } = csvText(name, bytes);
   const keep = columnsOf ? columnsOf(Papa.parse<string[]>(text, { delimiter, preview: 10 }).data) : null;
   const result = keep ? parseKeeping(text, delimiter, keep) : Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
-  // Field-count differences are normal in real exports; an unclosed quote loses data, so it stops us.
-  const fatal = result.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new InputError(`unclosed quote (${fatal.message})`, name, (fatal.row ?? 0) + 1);
+  quoteError(name, result.errors);
   const grid = result.data;
-  // A final newline leaves one empty row behind.
-  while (grid.length && grid[grid.length - 1].length === 1 && grid[grid.length - 1][0] === '') grid.pop();
+  dropTrailingEmpty(grid);
   return { name, grid };
+}
+
+/**
+ * Rows in the first part of a streamed file: the header is searched for in the first 10 rows and a column's
+ * date order read from the 5,000 after it, so a table read from the first part is the table of the whole file.
+ */
+export const FIRST_PART_ROWS = 10 + 5000;
+
+/**
+ * Reads a CSV file in parts, for tables that are summed up rather than kept (orders, engagement logs): the rows
+ * are never all in memory, and each part is garbage soon after it is read. `onPart` gets the first part (at
+ * least FIRST_PART_ROWS rows, or the whole file), then the others in order; the parts joined are what
+ * readCsvFile's grid would hold. Same errors as readCsvFile.
+ */
+export function streamCsvFile(path: string, readFile: (path: string) => Uint8Array, onPart: (rows: string[][], first: boolean) => void): void {
+  const { text, delimiter } = csvText(path, readBytes(path, readFile));
+  let held: string[][] = [];
+  let first = true;
+  let seen = 0;
+  let failed: Papa.ParseError[] = [];
+  let failedAt = 0;
+  const emit = () => {
+    onPart(held, first);
+    first = false;
+    held = [];
+  };
+  // papaparse streams a string in chunks as it does a file (its StringStreamer); the typings list `chunk` for files only
+  const config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk(r: Papa.ParseResult<string[]>, parser: Papa.Parser): void } = {
+    delimiter,
+    skipEmptyLines: false,
+    chunkSize: 1 << 18,
+    chunk: (r, parser) => {
+      if (r.errors.some((e) => e.type === 'Quotes')) {
+        failed = r.errors;
+        failedAt = seen;
+        parser.abort();
+        return;
+      }
+      seen += r.data.length;
+      // the last part is held back until the end, to drop the empty row a final newline leaves
+      if (held.length && (!first || held.length >= FIRST_PART_ROWS)) emit();
+      if (!held.length) held = r.data;
+      else for (const row of r.data) held.push(row);
+    },
+  };
+  Papa.parse<string[]>(text, config);
+  quoteError(path, failed, failedAt);
+  dropTrailingEmpty(held);
+  if (held.length || first) emit();
 }
 
 function parseKeeping(text: string, delimiter: string, keep: number[]): { data: string[][]; errors: Papa.ParseError[] } {
@@ -94,18 +159,53 @@ function parseKeeping(text: string, delimiter: string, keep: number[]): { data: 
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-/** RFC 4180 with \n line ends; cells are already text. (Papa.unparse does the same at 3x the cost on 50,000 rows.) */
-export function toCsv(rows: string[][]): string {
-  const lines = new Array<string>(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
+/** One field as RFC 4180 text. */
+export function csvField(v: string): string {
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+const BLANK_RESULT = OUTPUT_HEADERS.slice(1).map(() => '').join(',');
+
+/**
+ * A row's output cells but the queue, as CSV text: the queue is known only once every row is scored, and the
+ * rest can be written by whichever thread scored the row. Text a spreadsheet would run as a formula is neutralised.
+ */
+export function resultText(row: ResultRow | null): string {
+  if (!row) return BLANK_RESULT;
+  const cells = toCells(row);
+  let text = '';
+  for (let c = 0; c < cells.length - 1; c++) text += (c ? ',' : '') + csvField(csvSafe(cells[c]));
+  return text;
+}
+
+/**
+ * The followers file again, each row followed by the nine output columns (RFC 4180, \n line ends). The user's
+ * cells are unchanged; output columns from an earlier run are replaced rather than added twice.
+ * `result(i)`: data row i's cells but the queue (resultText); `queue(i)`: its queue cell.
+ */
+export function outputCsv(source: Source, headerIndex: number, result: (i: number) => string, queue: (i: number) => string): string {
+  const grid = source.grid;
+  const header = grid[headerIndex] ?? [];
+  const own = new Set<string>(OUTPUT_HEADERS);
+  const keep: number[] = [];
+  header.forEach((h, i) => {
+    if (!own.has(String(h ?? '').trim())) keep.push(i);
+  });
+  let width = 0;
+  for (const row of grid) if (row.length > width) width = row.length;
+  for (let i = header.length; i < width; i++) keep.push(i);
+  const headers = OUTPUT_HEADERS.map(csvField).join(',');
+  const blank = BLANK_RESULT + ',';
+  const lines = new Array<string>(grid.length);
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
     let line = '';
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (c) line += ',';
-      line += NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    for (let k = 0; k < keep.length; k++) {
+      const v = row[keep[k]];
+      line += (k ? ',' : '') + (v === undefined || v === null ? '' : csvField(String(v))) + (k === keep.length - 1 ? ',' : '');
     }
-    lines[r] = line;
+    const i = r - headerIndex - 1;
+    lines[r] = line + (i < -1 ? blank : i === -1 ? headers : `${result(i)},${queue(i)}`);
   }
   return lines.join('\n') + '\n';
 }

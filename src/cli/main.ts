@@ -1,10 +1,10 @@
 // `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
 import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { csvSafe, OUTPUT_HEADERS, scoreWorkbook, toCells, validateSettings, type Scored } from '../core/engine';
-import { columnsFor, scoreInParallel } from './parallel';
+import { scoreWorkbook, validateSettings, type Scored } from '../core/engine';
+import { columnsFor, mark, scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
-import { readCsvFile, toCsv } from './csv';
+import { outputCsv, readCsvFile, resultText, streamCsvFile } from './csv';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -111,7 +111,7 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
 
   const overrides = settings.columnOverrides ?? {};
   if (args.orders.length && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
-    return scoreInParallel(__filename, args, settings, read).then(({ followers, result }) => finish(io, args, followers, result, progress));
+    return scoreInParallel(__filename, args, settings, read, (path, onPart) => streamCsvFile(path, io.readFile, onPart)).then(({ followers, result, texts }) => finish(io, args, followers, result, progress, texts));
   }
   const followers = read(args.followers);
   const large = followers.grid.length > 20000;
@@ -134,11 +134,20 @@ function sizeOf(path: string): number {
   }
 }
 
-function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, progress: ((msg: string) => void) | null): number {
+/** `texts`: each row's resultText when the threads that scored the rows wrote it already. */
+function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, progress: ((msg: string) => void) | null, texts?: string[]): number {
   progress?.(`scored ${result.summary.scored} followers`);
-  const csv = toCsv(withOutputColumns(followers, result.table.headerIndex, result.rows.map((r) => toCells(r).map(csvSafe))));
+  const rows = result.rows;
+  const csv = outputCsv(
+    followers,
+    result.table.headerIndex,
+    (i) => texts?.[i] ?? resultText(rows[i] ?? null),
+    (i) => String(rows[i]?.queue ?? ''),
+  );
+  mark('csv made');
   if (args.out) io.writeFile(args.out, csv);
   else io.stdout(csv);
+  mark('written');
 
   const c = result.summary.counts;
   io.stderr(
@@ -148,27 +157,6 @@ function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, prog
   );
   for (const w of result.warnings) io.stderr(`followback: ${w}\n`);
   return 0;
-}
-
-/**
- * The user's rows unchanged, then the nine columns. Output columns from an earlier run are
- * replaced rather than added twice.
- */
-function withOutputColumns(source: Source, headerIndex: number, cells: string[][]): string[][] {
-  const header = source.grid[headerIndex] ?? [];
-  const own = new Set<string>(OUTPUT_HEADERS);
-  const keep: number[] = [];
-  header.forEach((h, i) => {
-    if (!own.has(String(h ?? '').trim())) keep.push(i);
-  });
-  const width = Math.max(0, ...source.grid.map((r) => r.length));
-  for (let i = header.length; i < width; i++) keep.push(i);
-  return source.grid.map((row, r) => {
-    const user = keep.map((i) => String(row[i] ?? ''));
-    if (r < headerIndex) return [...user, ...OUTPUT_HEADERS.map(() => '')];
-    if (r === headerIndex) return [...user, ...OUTPUT_HEADERS];
-    return [...user, ...(cells[r - headerIndex - 1] ?? OUTPUT_HEADERS.map(() => ''))];
-  });
 }
 
 /** Exit code; a promise only on the command line's two-thread path for large inputs. */

@@ -68,18 +68,35 @@ export function decay(date: number | undefined, now: number): number {
   return age <= 0 ? 1 : Math.pow(0.5, age / HALF_LIFE_DAYS);
 }
 
-function add(map: Map<string, Engagement>, handle: string, type: EngagementType | undefined, count: number, date: number | undefined, now: number): void {
+/** Types in a fixed order: a person's counts are kept in a plain array until the end. */
+const TYPES = Object.keys(ENGAGEMENT_WEIGHTS) as EngagementType[];
+const TYPE_INDEX = new Map(TYPES.map((t, i) => [t, i]));
+
+/** One person's running totals (one shape for everyone, so the hot loop stays fast). */
+interface Tally {
+  points: number;
+  counts: number[];
+  last: number;
+}
+
+/** A handle as written in a log, shared by every spelling that normalises to it; its tally from its first interaction. */
+interface Slot {
+  handle: string;
+  tally: Tally | null;
+}
+
+function tallyOne(slot: Slot, order: Slot[], type: EngagementType | undefined, count: number, date: number | undefined, now: number): void {
   if (!(count > 0)) return;
   if (count > MAX_COUNT) count = MAX_COUNT;
-  let e = map.get(handle);
+  let e = slot.tally;
   if (!e) {
-    e = { points: 0, counts: {} };
-    map.set(handle, e);
+    e = slot.tally = { points: 0, counts: [0, 0, 0, 0, 0, 0, 0], last: NaN };
+    order.push(slot);
   }
   const weight = type ? ENGAGEMENT_WEIGHTS[type] : UNKNOWN_WEIGHT;
   e.points += weight * count * decay(date, now);
-  if (type) e.counts[type] = (e.counts[type] || 0) + count;
-  if (date !== undefined && (e.last === undefined || date > e.last)) e.last = date;
+  if (type) e.counts[TYPE_INDEX.get(type)!] += count;
+  if (date !== undefined && !(date <= e.last)) e.last = date;
 }
 
 /**
@@ -88,36 +105,59 @@ function add(map: Map<string, Engagement>, handle: string, type: EngagementType 
  * interaction of unknown type. Points are rounded to two decimals at the end.
  */
 export function readEngagement(tables: Table[], now: number): Map<string, Engagement> {
-  const map = new Map<string, Engagement>();
+  const tally = engagementTally(now);
+  for (const table of tables) tally.add(table);
+  return tally.result();
+}
+
+export interface EngagementTally {
+  /**
+   * Adds a table's rows. A file read in parts adds each part as a table with the first part's header and
+   * columns, and the first part's date order (`dates`), so it sums up exactly as the whole table would.
+   */
+  add(table: Table, dates?: 'MDY' | 'DMY'): void;
+  result(): Map<string, Engagement>;
+}
+
+/** readEngagement, a table or a part of one at a time. */
+export function engagementTally(now: number): EngagementTally {
+  const order: Slot[] = [];
   const typeCache = new Map<string, EngagementType | undefined>();
-  // Logs repeat the same handles and days many times over: parse each distinct text once.
-  const handleCache = new Map<string, string>();
-  for (const table of tables) {
-    const dateCache = new Map<string, number | undefined>();
+  // Logs repeat the same handles and days many times over: parse each distinct text once, and find a
+  // handle's tally with one lookup of the text as written.
+  const dateCaches = { MDY: new Map<string, number | undefined>(), DMY: new Map<string, number | undefined>() };
+  const slots = new Map<string, Slot>();
+  const written = new Map<string, Slot | null>();
+  const slotOf = (handle: string): Slot | null => {
+    if (!handle) return null;
+    let slot = slots.get(handle);
+    if (!slot) slots.set(handle, (slot = { handle, tally: null }));
+    return slot;
+  };
+  const add = (table: Table, dates = dateOrder(table, 'date')) => {
+    const dateCache = dateCaches[dates];
     const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined);
     const hasType = table.columns.type !== undefined;
     const hasCount = table.columns.count !== undefined;
-    const order = dateOrder(table, 'date');
     for (let i = 0; i < table.rows.length; i++) {
       const handleCell = cellOf(table, i, 'handle');
-      let handle: string;
+      let slot: Slot | null | undefined;
       if (typeof handleCell === 'string') {
-        const known = handleCache.get(handleCell);
-        if (known === undefined) handleCache.set(handleCell, (handle = normalizeHandle(handleCell)));
-        else handle = known;
-      } else handle = normalizeHandle(handleCell);
-      if (!handle) continue;
+        slot = written.get(handleCell);
+        if (slot === undefined) written.set(handleCell, (slot = slotOf(normalizeHandle(handleCell))));
+      } else slot = slotOf(normalizeHandle(handleCell));
+      if (!slot) continue;
       const dateCell = cellOf(table, i, 'date');
       let date: number | undefined;
       if (typeof dateCell === 'string') {
         if (dateCache.has(dateCell)) date = dateCache.get(dateCell);
-        else dateCache.set(dateCell, (date = parseDate(dateCell, order)));
-      } else date = parseDate(dateCell, order);
+        else dateCache.set(dateCell, (date = parseDate(dateCell, dates)));
+      } else date = parseDate(dateCell, dates);
       let added = false;
       for (const [field, type] of countCols) {
         const n = parseCount(cellOf(table, i, field));
         if (n !== undefined && n > 0) {
-          add(map, handle, type, n, date, now);
+          tallyOne(slot, order, type, n, date, now);
           added = true;
         }
       }
@@ -135,11 +175,19 @@ export function readEngagement(tables: Table[], now: number): Map<string, Engage
         const n = parseCount(cellOf(table, i, 'count'));
         if (n !== undefined) count = n;
       }
-      add(map, handle, type, count, date, now);
+      tallyOne(slot, order, type, count, date, now);
     }
-  }
-  map.forEach((e) => {
-    e.points = Math.round(e.points * 100) / 100;
-  });
-  return map;
+  };
+  const result = () => {
+    const map = new Map<string, Engagement>();
+    for (const { handle, tally } of order) {
+      const counts: Engagement['counts'] = {};
+      for (let t = 0; t < TYPES.length; t++) if (tally!.counts[t]) counts[TYPES[t]] = tally!.counts[t];
+      const e: Engagement = { points: Math.round(tally!.points * 100) / 100, counts };
+      if (!isNaN(tally!.last)) e.last = tally!.last;
+      map.set(handle, e);
+    }
+    return map;
+  };
+  return { add, result };
 }

@@ -97,8 +97,16 @@ export function prepare(input: WorkbookInput, settings: Settings, context?: Cont
 
 /** For custom functions called without a Followers tab (or before it exists). */
 export function prepareWithoutFollowers(ctx: Context, settings: Settings): Prepared {
+  return prepareFollowers([], ctx, settings);
+}
+
+/**
+ * Followers scored apart from their table: the command line's worker thread scores a share of them.
+ * `followerCount`: how many the whole list has (the matcher's prior).
+ */
+export function prepareFollowers(followers: Follower[], ctx: Context, settings: Settings, followerCount?: number): Prepared {
   const table: Table = { kind: 'followers', source: 'Followers', headerIndex: 0, headers: [], columns: {}, rows: [] };
-  return prepareWith(table, [], ctx, settings, settings.now ?? Date.now());
+  return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now(), followerCount);
 }
 
 /** prepare() for a Followers table already read (the command line reads it while the orders load). */
