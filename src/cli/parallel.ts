@@ -185,11 +185,13 @@ export async function scoreInParallel(
     mark('rows received');
     rows.push(...m.rows);
     texts.push(...m.texts);
+    mark('pushed');
     const summary = assignQueue(
       rows,
       settings,
       p.followers.map((f) => f.handle),
     );
+    mark('queued');
     return { followers, result: { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings }, texts };
   } finally {
     void worker.terminate();

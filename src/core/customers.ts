@@ -75,12 +75,21 @@ function isTotalsRow(table: Table, i: number): boolean {
     const v = cellOf(table, i, field);
     if (typeof v === 'string' && TOTALS_RAW.test(v)) return true;
   }
-  const first = row.find(filled);
-  return typeof first === 'string' && TOTALS_RAW.test(first);
+  // plain loops: a wide export's rows are mostly holes, which every() and find() walk slowly
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (filled(v)) return typeof v === 'string' && TOTALS_RAW.test(v);
+  }
+  return false;
 }
 
 function isBlankRow(row: Cell[] | undefined): boolean {
-  return !row || row.every((v) => !filled(v) || (typeof v === 'string' && cleanText(v) === ''));
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (filled(v) && !(typeof v === 'string' && cleanText(v) === '')) return false;
+  }
+  return true;
 }
 
 /** A person's names on one row: billing/full name, shipping name, first + last. */

@@ -85,7 +85,23 @@ interface Slot {
   tally: Tally | null;
 }
 
-function tallyOne(slot: Slot, order: Slot[], type: EngagementType | undefined, count: number, date: number | undefined, now: number): void {
+/** A kind of interaction as the hot loop needs it: its place in Tally.counts (-1 when unknown) and its points. */
+interface Kind {
+  index: number;
+  weight: number;
+}
+
+const UNKNOWN_KIND: Kind = { index: -1, weight: UNKNOWN_WEIGHT };
+const KINDS = new Map<EngagementType, Kind>(TYPES.map((t, index) => [t, { index, weight: ENGAGEMENT_WEIGHTS[t] }]));
+const kindOf = (type: EngagementType | undefined): Kind => (type ? KINDS.get(type)! : UNKNOWN_KIND);
+
+/** A date as the hot loop needs it: when, and the share of its weight an interaction then still has. */
+interface Dated {
+  date: number | undefined;
+  decay: number;
+}
+
+function tallyOne(slot: Slot, order: Slot[], kind: Kind, count: number, when: Dated): void {
   if (!(count > 0)) return;
   if (count > MAX_COUNT) count = MAX_COUNT;
   let e = slot.tally;
@@ -93,9 +109,9 @@ function tallyOne(slot: Slot, order: Slot[], type: EngagementType | undefined, c
     e = slot.tally = { points: 0, counts: [0, 0, 0, 0, 0, 0, 0], last: NaN };
     order.push(slot);
   }
-  const weight = type ? ENGAGEMENT_WEIGHTS[type] : UNKNOWN_WEIGHT;
-  e.points += weight * count * decay(date, now);
-  if (type) e.counts[TYPE_INDEX.get(type)!] += count;
+  e.points += kind.weight * count * when.decay;
+  if (kind.index >= 0) e.counts[kind.index] += count;
+  const date = when.date;
   if (date !== undefined && !(date <= e.last)) e.last = date;
 }
 
@@ -122,10 +138,11 @@ export interface EngagementTally {
 /** readEngagement, a table or a part of one at a time. */
 export function engagementTally(now: number): EngagementTally {
   const order: Slot[] = [];
-  const typeCache = new Map<string, EngagementType | undefined>();
+  const typeCache = new Map<string, Kind>();
   // Logs repeat the same handles and days many times over: parse each distinct text once, and find a
   // handle's tally with one lookup of the text as written.
-  const dateCaches = { MDY: new Map<string, number | undefined>(), DMY: new Map<string, number | undefined>() };
+  const dateCaches = { MDY: new Map<string, Dated>(), DMY: new Map<string, Dated>() };
+  const dated = (date: number | undefined): Dated => ({ date, decay: decay(date, now) });
   const slots = new Map<string, Slot>();
   const written = new Map<string, Slot | null>();
   const slotOf = (handle: string): Slot | null => {
@@ -136,7 +153,7 @@ export function engagementTally(now: number): EngagementTally {
   };
   const add = (table: Table, dates = dateOrder(table, 'date')) => {
     const dateCache = dateCaches[dates];
-    const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined);
+    const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined).map(([field, type]) => [field, kindOf(type)] as const);
     const hasType = table.columns.type !== undefined;
     const hasCount = table.columns.count !== undefined;
     for (let i = 0; i < table.rows.length; i++) {
@@ -148,34 +165,35 @@ export function engagementTally(now: number): EngagementTally {
       } else slot = slotOf(normalizeHandle(handleCell));
       if (!slot) continue;
       const dateCell = cellOf(table, i, 'date');
-      let date: number | undefined;
+      let when: Dated | undefined;
       if (typeof dateCell === 'string') {
-        if (dateCache.has(dateCell)) date = dateCache.get(dateCell);
-        else dateCache.set(dateCell, (date = parseDate(dateCell, dates)));
-      } else date = parseDate(dateCell, dates);
+        when = dateCache.get(dateCell);
+        if (!when) dateCache.set(dateCell, (when = dated(parseDate(dateCell, dates))));
+      } else when = dated(parseDate(dateCell, dates));
       let added = false;
-      for (const [field, type] of countCols) {
+      for (const [field, kind] of countCols) {
         const n = parseCount(cellOf(table, i, field));
         if (n !== undefined && n > 0) {
-          tallyOne(slot, order, type, n, date, now);
+          tallyOne(slot, order, kind, n, when);
           added = true;
         }
       }
       if (added || (countCols.length && !hasType)) continue;
-      const typeCell = cellOf(table, i, 'type');
-      let type: EngagementType | undefined;
+      let kind = UNKNOWN_KIND;
       if (hasType) {
         // few distinct labels in many rows: classify each once
+        const typeCell = cellOf(table, i, 'type');
         const key = typeof typeCell === 'string' ? typeCell : String(typeCell);
-        if (typeCache.has(key)) type = typeCache.get(key);
-        else typeCache.set(key, (type = engagementType(typeCell)));
+        const known = typeCache.get(key);
+        if (known) kind = known;
+        else typeCache.set(key, (kind = kindOf(engagementType(typeCell))));
       }
       let count = 1;
       if (hasCount) {
         const n = parseCount(cellOf(table, i, 'count'));
         if (n !== undefined) count = n;
       }
-      tallyOne(slot, order, type, count, date, now);
+      tallyOne(slot, order, kind, count, when);
     }
   };
   const result = () => {

@@ -85,6 +85,17 @@ function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** The first `max` labels of the factors toward (sign 1) or against (sign -1) a bot, joined. */
+function factorLabels(bot: Evidence['bot'], sign: 1 | -1, max: number): string {
+  let text = '';
+  let n = 0;
+  for (const f of bot.factors) {
+    if (n >= max) break;
+    if (f.weight * sign > 0) text += (n++ ? ', ' : '') + f.label;
+  }
+  return text;
+}
+
 /** Plain-language reasons, most important first, from the same numbers that made the score. */
 export function reasonsFor(ev: Evidence, parts: Parts, botRisk: number, rec: Recommendation, settings: Settings, now: number): string[] {
   const out: { weight: number; text: string }[] = [];
@@ -100,14 +111,13 @@ export function reasonsFor(ev: Evidence, parts: Parts, botRisk: number, rec: Rec
   if (ev.engagement && ev.engagement.points > 0) {
     out.push({ weight: 200 + parts.engagement, text: `Engaged: ${describeEngagement(ev.engagement, now)}` });
   }
-  const toward = ev.bot.factors.filter((f) => f.weight > 0).map((f) => f.label);
-  const against = ev.bot.factors.filter((f) => f.weight < 0).map((f) => f.label);
   if (botRisk >= settings.botThreshold && ev.bot.coverage >= MIN_BOT_COVERAGE) {
-    out.push({ weight: rec === 'Likely bot' ? 900 : 150, text: `Bot signs: ${toward.slice(0, 3).join(', ') || 'profile looks automated'}` });
+    out.push({ weight: rec === 'Likely bot' ? 900 : 150, text: `Bot signs: ${factorLabels(ev.bot, 1, 3) || 'profile looks automated'}` });
   } else if (botRisk >= 50) {
-    out.push({ weight: 120, text: `Some bot signs: ${toward.slice(0, 2).join(', ') || 'unusual profile'}` });
-  } else if (against.length && botRisk < 25) {
-    out.push({ weight: 50, text: `Looks genuine: ${against.slice(0, 2).join(', ')}` });
+    out.push({ weight: 120, text: `Some bot signs: ${factorLabels(ev.bot, 1, 2) || 'unusual profile'}` });
+  } else if (botRisk < 25) {
+    const against = factorLabels(ev.bot, -1, 2);
+    if (against) out.push({ weight: 50, text: `Looks genuine: ${against}` });
   }
   if (ev.bot.coverage < MIN_BOT_COVERAGE) out.push({ weight: 10, text: 'Little profile data: add followers, following and posts columns for a surer bot check' });
   if (!out.length || (rec === 'Skip' && !ev.match && !ev.engagement)) out.push({ weight: 5, text: 'No purchases or engagement found' });

@@ -217,12 +217,16 @@ export function parseCount(v: Cell): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (mult === 1 ? value : Math.round(value));
 }
 
+const PLAIN_AMOUNT = /^-?\d+(?:\.\d+)?$/;
+
 /** Money: "$1,234.56", "(12.34)" → -12.34, "-$0.93", "$-0.93", "0,25" → 0.25, "1.250,00", "€12", "12.00 USD", "1'234.50 CHF". */
 export function parseMoney(v: Cell): number | undefined {
   if (typeof v === 'number') return isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   let s = cleanText(v);
   if (!s) return undefined;
+  // most exports write plain decimals ("40.00", "-5.5"): read them without the general rules
+  if (PLAIN_AMOUNT.test(s)) return Number(s);
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
