@@ -1,22 +1,23 @@
 // The command line's two-thread path (large followers files) gives exactly the one-thread result.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
 let paths: { followers: string; orders: string; engagement: string };
+let dir: string;
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
-  const dir = mkdtempSync(join(tmpdir(), 'fb-par-'));
+  dir = mkdtempSync(join(tmpdir(), 'fb-par-'));
   // The benchmark's generator (an ES module) run in its own process.
   const script = `import(${JSON.stringify(join(root, 'scripts', 'bench-data.mjs'))}).then((m) => console.log(JSON.stringify(m.writeBenchData(${JSON.stringify(dir)}, { followers: 20000, orderRows: 20000, engagementRows: 30000, seed: 3 }))))`;
   paths = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 });
 
-function score(extra: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'followback.js'), 'score', paths.followers, '--orders', paths.orders, '--engagement', paths.engagement, '--now', '2026-11-25', ...extra], {
+function score(extra: string[], env: Record<string, string> = {}, followers = paths.followers) {
+  return spawnSync(process.execPath, [join(root, 'bin', 'followback.js'), 'score', followers, '--orders', paths.orders, '--engagement', paths.engagement, '--now', '2026-11-25', ...extra], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 1 << 28,
@@ -42,4 +43,25 @@ test('a bad orders file read by the worker still gives one clear line and exit 1
   expect(r.status).toBe(1);
   expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^followback: .*nope-orders\.csv: file not found$/)]);
   expect(r.stdout).toBe('');
+});
+
+test('two threads and one thread agree on followed accounts and on a file scored before', () => {
+  // every seventh follower is followed already: the worker learns it from the main thread
+  const handles = readFileSync(paths.followers, 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
+  const following = join(dir, 'following.csv');
+  writeFileSync(following, ['username', ...handles.filter((_, i) => i % 7 === 3)].join('\n') + '\n');
+  const two = score(['--following', following]);
+  const one = score(['--following', following], { FOLLOWBACK_THREADS: '1' });
+  expect(two.status).toBe(0);
+  expect(two.stdout).toBe(one.stdout);
+  const followed = two.stdout.split('\n').filter((l) => l.includes(',Already following,'));
+  expect(followed.length).toBeGreaterThan(handles.length / 8);
+  // the output fed back in: its nine columns are replaced, not added twice, on both paths
+  const again = join(dir, 'scored-before.csv');
+  writeFileSync(again, two.stdout);
+  const twoAgain = score([], {}, again);
+  const oneAgain = score([], { FOLLOWBACK_THREADS: '1' }, again);
+  expect(twoAgain.status).toBe(0);
+  expect(twoAgain.stdout).toBe(oneAgain.stdout);
+  expect(twoAgain.stdout.split('\n')[0].split(',').filter((h) => h === 'Followback score')).toHaveLength(1);
 });

@@ -209,7 +209,7 @@ test('scoreHandles (custom functions) agrees with the bulk run for every handle 
       const handles = p.followers.map((f) => f.handle);
       const single = scoreHandles(p, handles);
       p.followers.forEach((f, i) => {
-        if (!f.handle || p.byHandle.get(f.handle) !== i) return;
+        if (!f.handle || p.byHandle!.get(f.handle) !== i) return;
         expect(single[i]).toEqual(rows[i]);
       });
       // and hostile cells as handles never throw

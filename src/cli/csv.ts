@@ -1,7 +1,7 @@
 // CSV files in and out for the command line (papaparse: RFC 4180, quoted newlines, BOMs).
 import Papa from 'papaparse';
 import { csvSafe, toCells } from '../core/engine';
-import { InputError, OUTPUT_HEADERS, type ResultRow, type Source } from '../core/types';
+import { InputError, OUTPUT_HEADERS, type Cell, type ResultRow, type Source } from '../core/types';
 
 /** UTF-8 when valid, else Windows-1252 (Excel's default on many machines); BOM removed. */
 export function decodeText(bytes: Uint8Array): string {
@@ -77,14 +77,16 @@ function dropTrailingEmpty(grid: string[][]): void {
 
 /**
  * Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read.
- * `columnsOf`, given the first rows, may name the only columns worth keeping: the others are left empty
- * (rows keep their width, so column numbers and messages stay right). A 70-column Shopify export then
- * holds a fraction of the memory.
+ * `columnsOf`, given the first rows, may name the only columns worth keeping (in file order): every row,
+ * the header row too, then holds just those, so a 70-column Shopify export takes a fraction of the memory.
  */
 export function parseCsv(name: string, bytes: Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
   const { text, delimiter } = csvText(name, bytes);
-  const keep = columnsOf ? columnsOf(Papa.parse<string[]>(text, { delimiter, preview: 10 }).data) : null;
-  const result = keep ? parseKeeping(text, delimiter, keep) : Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
+  const head = columnsOf ? Papa.parse<string[]>(text, { delimiter, preview: 10 }).data : [];
+  const keep = columnsOf ? columnsOf(head) : null;
+  // keeping every column is a full parse, which is faster row by row
+  const narrower = keep !== null && head.some((row) => row.length > keep.length);
+  const result = narrower ? parseKeeping(text, delimiter, keep) : Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   quoteError(name, result.errors);
   const grid = result.data;
   dropTrailingEmpty(grid);
@@ -148,8 +150,8 @@ function parseKeeping(text: string, delimiter: string, keep: number[]): { data: 
     skipEmptyLines: false,
     step: (r) => {
       const full = r.data;
-      const row: string[] = new Array(full.length);
-      for (const i of keep) if (i < full.length) row[i] = full[i];
+      const row: string[] = new Array(keep.length);
+      for (let k = 0; k < keep.length; k++) row[k] = full[keep[k]];
       data.push(row);
       for (const e of r.errors) errors.push({ ...e, row: data.length - 1 });
     },
@@ -179,12 +181,10 @@ export function resultText(row: ResultRow | null): string {
 }
 
 /**
- * The followers file again, each row followed by the nine output columns (RFC 4180, \n line ends). The user's
- * cells are unchanged; output columns from an earlier run are replaced rather than added twice.
- * `result(i)`: data row i's cells but the queue (resultText); `queue(i)`: its queue cell.
+ * The followers file's columns that the output repeats: all but output columns from an earlier run (those are
+ * replaced rather than added twice), and every column of the widest row.
  */
-export function outputCsv(source: Source, headerIndex: number, result: (i: number) => string, queue: (i: number) => string): string {
-  const grid = source.grid;
+export function userColumns(grid: Cell[][], headerIndex: number): number[] {
   const header = grid[headerIndex] ?? [];
   const own = new Set<string>(OUTPUT_HEADERS);
   const keep: number[] = [];
@@ -194,18 +194,29 @@ export function outputCsv(source: Source, headerIndex: number, result: (i: numbe
   let width = 0;
   for (const row of grid) if (row.length > width) width = row.length;
   for (let i = header.length; i < width; i++) keep.push(i);
+  return keep;
+}
+
+/** A row's user cells as CSV text, unchanged, each followed by a comma (the output columns come next). */
+export function userText(row: Cell[], keep: number[]): string {
+  let line = '';
+  for (let k = 0; k < keep.length; k++) {
+    const v = row[keep[k]];
+    line += (v === undefined || v === null ? '' : csvField(String(v))) + ',';
+  }
+  return line;
+}
+
+/**
+ * The followers file again, each row followed by the nine output columns (RFC 4180, \n line ends).
+ * `line(i)`: data row i's user cells and output cells but the queue (userText + resultText); `queue(i)`: its queue cell.
+ */
+export function outputCsv(grid: Cell[][], headerIndex: number, keep: number[], line: (i: number) => string, queue: (i: number) => string): string {
   const headers = OUTPUT_HEADERS.map(csvField).join(',');
-  const blank = BLANK_RESULT + ',';
   const lines = new Array<string>(grid.length);
   for (let r = 0; r < grid.length; r++) {
-    const row = grid[r];
-    let line = '';
-    for (let k = 0; k < keep.length; k++) {
-      const v = row[keep[k]];
-      line += (k ? ',' : '') + (v === undefined || v === null ? '' : csvField(String(v))) + (k === keep.length - 1 ? ',' : '');
-    }
     const i = r - headerIndex - 1;
-    lines[r] = line + (i < -1 ? blank : i === -1 ? headers : `${result(i)},${queue(i)}`);
+    lines[r] = i >= 0 ? `${line(i)},${queue(i)}` : userText(grid[r], keep) + (i < -1 ? BLANK_RESULT + ',' : headers);
   }
   return lines.join('\n') + '\n';
 }

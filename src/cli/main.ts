@@ -1,10 +1,10 @@
 // `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
 import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { scoreWorkbook, validateSettings, type Scored } from '../core/engine';
-import { columnsFor, mark, scoreInParallel } from './parallel';
+import { scoreWorkbook, validateSettings } from '../core/engine';
+import { columnsFor, mark, scoreInParallel, type Output } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
-import { outputCsv, readCsvFile, resultText, streamCsvFile } from './csv';
+import { outputCsv, readCsvFile, resultText, streamCsvFile, userColumns, userText } from './csv';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -111,7 +111,7 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
 
   const overrides = settings.columnOverrides ?? {};
   if (args.orders.length && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
-    return scoreInParallel(__filename, args, settings, read, (path, onPart) => streamCsvFile(path, io.readFile, onPart)).then(({ followers, result, texts }) => finish(io, args, followers, result, progress, texts));
+    return scoreInParallel(__filename, args, settings, read, (path, onPart) => streamCsvFile(path, io.readFile, onPart)).then((output) => finish(io, args, output, progress));
   }
   const followers = read(args.followers);
   const large = followers.grid.length > 20000;
@@ -120,7 +120,10 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const engagement = args.engagement.map((p) => read(p, 'engagement', overrides.engagement));
   const following = args.following.map((p) => read(p, 'following', overrides.following));
   const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
-  return finish(io, args, followers, result, large ? progress : null);
+  const { headerIndex } = result.table;
+  const keep = userColumns(followers.grid, headerIndex);
+  const lines = result.rows.map((r, i) => userText(followers.grid[headerIndex + 1 + i], keep) + resultText(r));
+  return finish(io, args, { followers, headerIndex, keep, lines, rows: result.rows, summary: result.summary, warnings: result.warnings }, large ? progress : null);
 }
 
 /** Followers files above this size (about 15,000 rows) are scored on two threads. */
@@ -134,14 +137,14 @@ function sizeOf(path: string): number {
   }
 }
 
-/** `texts`: each row's resultText when the threads that scored the rows wrote it already. */
-function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, progress: ((msg: string) => void) | null, texts?: string[]): number {
-  progress?.(`scored ${result.summary.scored} followers`);
-  const rows = result.rows;
+function finish(io: Io, args: ScoreArgs, out: Output, progress: ((msg: string) => void) | null): number {
+  progress?.(`scored ${out.summary.scored} followers`);
+  const { rows, lines } = out;
   const csv = outputCsv(
-    followers,
-    result.table.headerIndex,
-    (i) => texts?.[i] ?? resultText(rows[i] ?? null),
+    out.followers.grid,
+    out.headerIndex,
+    out.keep,
+    (i) => lines[i],
     (i) => String(rows[i]?.queue ?? ''),
   );
   mark('csv made');
@@ -149,13 +152,13 @@ function finish(io: Io, args: ScoreArgs, followers: Source, result: Scored, prog
   else io.stdout(csv);
   mark('written');
 
-  const c = result.summary.counts;
+  const c = out.summary.counts;
   io.stderr(
-    `followback: ${result.summary.scored} followers scored: ${c['Follow back']} follow back, ${c['Consider']} consider, ` +
+    `followback: ${out.summary.scored} followers scored: ${c['Follow back']} follow back, ${c['Consider']} consider, ` +
       `${c['Skip']} skip, ${c['Likely bot']} likely bots, ${c['Already following']} already followed; ` +
-      `${result.summary.queued} queued for today${args.out ? ` → ${basename(args.out)}` : ''}\n`,
+      `${out.summary.queued} queued for today${args.out ? ` → ${basename(args.out)}` : ''}\n`,
   );
-  for (const w of result.warnings) io.stderr(`followback: ${w}\n`);
+  for (const w of out.warnings) io.stderr(`followback: ${w}\n`);
   return 0;
 }
 

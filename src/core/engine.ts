@@ -22,7 +22,7 @@ import {
 } from './types';
 
 export { DEFAULT_SETTINGS, validateSettings } from './settings';
-export { assignQueue, type Summary } from './queue';
+export { assignQueue, type QueueRow, type Summary } from './queue';
 export { OUTPUT_HEADERS };
 
 export interface WorkbookInput {
@@ -43,8 +43,8 @@ export interface Prepared {
   assess: (f: Follower) => BotAssessment;
   engagement: Map<string, Engagement>;
   following: Set<string>;
-  /** handle -> index of its first row in the Followers table */
-  byHandle: Map<string, number>;
+  /** handle -> index of its first row in the Followers table; built on first use (custom functions look handles up) */
+  byHandle?: Map<string, number>;
   ignoredOrders: { refunded: number; cancelled: number; zero: number; totals: number };
   warnings: string[];
   /** describeCustomer() per customer index, filled on first use */
@@ -63,7 +63,8 @@ export interface Scored {
 export interface Context {
   customers: Customer[];
   ignoredOrders: Prepared['ignoredOrders'];
-  engagement: [string, Engagement][];
+  /** entries as readContext gives them (plain data, cacheable), or a Map read already (the command line) */
+  engagement: [string, Engagement][] | Map<string, Engagement>;
   following: string[];
 }
 
@@ -104,9 +105,9 @@ export function prepareWithoutFollowers(ctx: Context, settings: Settings): Prepa
  * Followers scored apart from their table: the command line's worker thread scores a share of them.
  * `followerCount`: how many the whole list has (the matcher's prior).
  */
-export function prepareFollowers(followers: Follower[], ctx: Context, settings: Settings, followerCount?: number): Prepared {
+export function prepareFollowers(followers: Follower[], ctx: Context, settings: Settings, followerCount?: number, match?: Prepared['match']): Prepared {
   const table: Table = { kind: 'followers', source: 'Followers', headerIndex: 0, headers: [], columns: {}, rows: [] };
-  return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now(), followerCount);
+  return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now(), followerCount, match);
 }
 
 /** prepare() for a Followers table already read (the command line reads it while the orders load). */
@@ -114,11 +115,8 @@ export function prepareRead(table: Table, followers: Follower[], ctx: Context, s
   return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now());
 }
 
-function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number, followerCount = followers.length): Prepared {
-  const byHandle = new Map<string, number>();
-  followers.forEach((f, i) => {
-    if (f.handle && !byHandle.has(f.handle)) byHandle.set(f.handle, i);
-  });
+/** `match`: links found already (the command line's worker links first, then scores); else a matcher is built. */
+function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number, followerCount = followers.length, match?: Prepared['match']): Prepared {
   const warnings: string[] = [];
   const ig = ctx.ignoredOrders;
   const skipped = ig.refunded + ig.cancelled + ig.zero;
@@ -129,11 +127,10 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     table,
     followers,
     customers: ctx.customers,
-    match: createMatcher(ctx.customers, { followers: followerCount || undefined }),
+    match: match ?? createMatcher(ctx.customers, { followers: followerCount || undefined }),
     assess: (f) => assessBot(botInputOf(f, now)),
-    engagement: new Map(ctx.engagement),
+    engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
-    byHandle,
     ignoredOrders: ig,
     warnings,
     described: [],
@@ -186,10 +183,17 @@ export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored 
  * handle with what the orders and engagement say about it. Blank in, blank result (null).
  */
 export function scoreHandles(p: Prepared, handles: Cell[]): (ResultRow | null)[] {
+  if (!p.byHandle) {
+    const index = (p.byHandle = new Map<string, number>());
+    p.followers.forEach((f, i) => {
+      if (f.handle && !index.has(f.handle)) index.set(f.handle, i);
+    });
+  }
+  const index = p.byHandle;
   return handles.map((h) => {
     const handle = normalizeHandle(h);
     if (!handle) return null;
-    const i = p.byHandle.get(handle);
+    const i = index.get(handle);
     return evaluate(p, i !== undefined ? p.followers[i] : { index: -1, handle });
   });
 }

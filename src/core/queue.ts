@@ -5,6 +5,9 @@
 import { followBudget } from './platforms';
 import { RECOMMENDATIONS, type Recommendation, type ResultRow, type Settings } from './types';
 
+/** What the queue reads of a row (and writes: `queue`). */
+export type QueueRow = Pick<ResultRow, 'score' | 'recommendation' | 'customerId' | 'engagement' | 'queue'>;
+
 export interface Summary {
   counts: Record<Recommendation, number>;
   scored: number;
@@ -20,7 +23,7 @@ export interface Summary {
  * engagement, then handle, never by row position, so the queue does not depend on row order.
  * A handle listed twice is queued once.
  */
-export function assignQueue(rows: (ResultRow | null)[], settings: Settings, handles?: string[]): Summary {
+export function assignQueue(rows: (QueueRow | null)[], settings: Settings, handles?: string[]): Summary {
   const counts = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as Record<Recommendation, number>;
   const first: number[] = [];
   const then: number[] = [];
