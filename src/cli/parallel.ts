@@ -4,7 +4,7 @@
 // Results are the same as on one thread (test/cli-parallel.test.ts).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { assignQueue, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow, type Summary } from '../core/engine';
+import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow, type Summary } from '../core/engine';
 import { assessBot, botInputOf } from '../core/botrisk';
 import { buildCustomers } from '../core/customers';
 import { engagementTally } from '../core/engagement';
@@ -44,8 +44,9 @@ interface Job {
 }
 
 /**
- * Main → worker, as soon as the followers are read: the followers the worker scores, their cells as the file
- * has them (for their output lines), the columns the output repeats, and how many followers the list has
+ * Main → worker, as soon as the followers are read, as JSON text (followers hold only text, finite numbers and
+ * booleans; JSON crosses faster than a structured clone): the followers the worker scores, their cells as the
+ * file has them (for their output lines), the columns the output repeats, and how many followers the list has
  * (the matcher's prior).
  */
 interface ShareMessage {
@@ -102,24 +103,24 @@ export function runWorker(job: Job, read: ReadSource): void {
   let customers: Customer[] | null = null;
   let ignored: Context['ignoredOrders'] = { refunded: 0, cancelled: 0, zero: 0, totals: 0 };
   let matches: (Match | null)[] | null = null;
+  let done = false;
   // Each step runs as soon as what it needs has arrived: link once the customers and the share are known,
   // score once the links and the context are.
   const advance = () => {
     try {
       if (!matches && customers && share) {
-        mark('share received');
-        const match = prepareFollowers([], { customers, ignoredOrders: ignored, engagement: [], following: [] }, job.settings, share.count).match;
+        mark('linking');
+        const match = matcherFor(customers, share.count);
         mark('matcher created');
         matches = share.followers.map((f) => (f.handle ? match(f) : null));
         mark('linked');
       }
-      if (matches && context && share) {
+      if (matches && context && share && !done) {
+        done = true;
         const found = matches;
         const start = share.followers.length ? share.followers[0].index : 0;
-        const now = job.settings.now ?? Date.now();
         const ctx: Context = { customers: customers!, ignoredOrders: ignored, engagement: context.engagement, following: context.following };
         const p = prepareFollowers(share.followers, ctx, job.settings, share.count, (f) => found[f.index - start] ?? null);
-        p.assess = (f) => assessBot(botInputOf(f, now));
         const rows = scoreRows(p);
         const { cells, keep } = share;
         const lines = rows.map((r, i) => userText(cells[i], keep) + resultText(r));
@@ -132,8 +133,8 @@ export function runWorker(job: Job, read: ReadSource): void {
       fail(e);
     }
   };
-  parentPort!.on('message', (m: ShareMessage | ContextMessage) => {
-    if (m.type === 'share') share = m;
+  parentPort!.on('message', (m: string | ContextMessage) => {
+    if (typeof m === 'string') share = JSON.parse(m) as ShareMessage;
     else context = m;
     advance();
   });
@@ -231,7 +232,7 @@ export async function scoreInParallel(
     const share = list.slice(split);
     const keep = userColumns(followers.grid, table.headerIndex);
     const cells = followers.grid.slice(table.headerIndex + 1 + split);
-    worker.postMessage({ type: 'share', count: list.length, followers: share, cells, keep } satisfies ShareMessage);
+    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, followers: share, cells, keep } satisfies ShareMessage));
     mark('followers posted');
 
     const tally = engagementTally(now);

@@ -115,6 +115,11 @@ export function prepareRead(table: Table, followers: Follower[], ctx: Context, s
   return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now());
 }
 
+/** Links followers to these customers; `followerCount`: how many followers the whole list has (the prior). */
+export function matcherFor(customers: Customer[], followerCount: number): Prepared['match'] {
+  return createMatcher(customers, { followers: followerCount || undefined });
+}
+
 /** `match`: links found already (the command line's worker links first, then scores); else a matcher is built. */
 function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number, followerCount = followers.length, match?: Prepared['match']): Prepared {
   const warnings: string[] = [];
@@ -127,7 +132,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     table,
     followers,
     customers: ctx.customers,
-    match: match ?? createMatcher(ctx.customers, { followers: followerCount || undefined }),
+    match: match ?? matcherFor(ctx.customers, followerCount),
     assess: (f) => assessBot(botInputOf(f, now)),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),

@@ -214,6 +214,7 @@ export function parseCount(v: Cell): number | undefined {
   const n = readDigits(m[2], { comma: rule, dot: rule });
   if (n === undefined) return undefined;
   const value = n * mult;
+  if (!isFinite(value)) return undefined; // "999…9b" past the largest number is not a count
   return (m[1] === '-' ? -1 : 1) * (mult === 1 ? value : Math.round(value));
 }
 
