@@ -72,7 +72,7 @@ function quoteError(name: string, errors: Papa.ParseError[], rowBase = 0): void 
 
 /** A final newline leaves one empty row behind. */
 function dropTrailingEmpty(grid: string[][]): void {
-  while (grid.length && grid[grid.length - 1].length === 1 && grid[grid.length - 1][0] === '') grid.pop();
+  while (grid.length && isEmptyRow(grid[grid.length - 1])) grid.pop();
 }
 
 /**
@@ -130,10 +130,17 @@ export function streamCsvFile(path: string, readFile: (path: string) => Uint8Arr
         return;
       }
       seen += r.data.length;
-      // the last part is held back until the end, to drop the empty row a final newline leaves
-      if (held.length && (!first || held.length >= FIRST_PART_ROWS)) emit();
       if (!held.length) held = r.data;
       else for (const row of r.data) held.push(row);
+      // Passed on at once, so each part is garbage before the next is read; only empty rows at its end wait
+      // (the file may end there: a final newline leaves one behind).
+      let end = held.length;
+      while (end > 0 && isEmptyRow(held[end - 1])) end--;
+      if (end < (first ? FIRST_PART_ROWS : 1)) return;
+      const rest = held.slice(end);
+      held.length = end;
+      emit();
+      held = rest;
     },
   };
   Papa.parse<string[]>(text, config);
@@ -141,6 +148,8 @@ export function streamCsvFile(path: string, readFile: (path: string) => Uint8Arr
   dropTrailingEmpty(held);
   if (held.length || first) emit();
 }
+
+const isEmptyRow = (row: string[]) => row.length === 1 && row[0] === '';
 
 function parseKeeping(text: string, delimiter: string, keep: number[]): { data: string[][]; errors: Papa.ParseError[] } {
   const data: string[][] = [];

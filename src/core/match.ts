@@ -507,12 +507,34 @@ interface TokenBlocks {
  * a Map is built once there are more (a common first name: dozens of surnames).
  */
 interface Keyed {
-  keys: string[];
+  keys: Key[];
   blocks: number[][];
-  map?: Map<string, number[]>;
+  map?: Map<Key, number[]>;
 }
 
-function keyedAdd(k: Keyed | undefined, key: string, i: number): Keyed {
+/**
+ * A second key: a surname, or a few letters as a number (an initial's char code; headKey, tailKey), which needs
+ * no string made and hashed for every customer and every follower.
+ */
+type Key = string | number;
+
+/** The first two letters of a name (near spellings that start alike), as a number for Latin-1 letters. */
+function headKey(s: string): Key {
+  const a = s.charCodeAt(0);
+  const b = s.length > 1 ? s.charCodeAt(1) : -1;
+  return a < 256 && b < 256 ? a * 257 + b + 1 : s.slice(0, 2);
+}
+
+/** The last three letters of a name (near spellings that end alike), as a number for Latin-1 letters. */
+function tailKey(s: string): Key {
+  const n = s.length;
+  const a = n > 2 ? s.charCodeAt(n - 3) : -1;
+  const b = n > 1 ? s.charCodeAt(n - 2) : -1;
+  const c = s.charCodeAt(n - 1);
+  return a < 256 && b < 256 && c < 256 ? ((a + 1) * 257 + b + 1) * 257 + c : s.slice(-3);
+}
+
+function keyedAdd(k: Keyed | undefined, key: Key, i: number): Keyed {
   const kd = k || { keys: [], blocks: [] };
   const block = keyedGet(kd, key);
   if (block) {
@@ -534,7 +556,7 @@ function keyedAdd(k: Keyed | undefined, key: string, i: number): Keyed {
   return kd;
 }
 
-function keyedGet(k: Keyed | undefined, key: string): number[] | undefined {
+function keyedGet(k: Keyed | undefined, key: Key): number[] | undefined {
   if (!k) return undefined;
   if (k.map) return k.map.get(key);
   const j = k.keys.indexOf(key);
@@ -751,9 +773,9 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
           b.asFirst = keyedAdd(b.asFirst, nm.last, i);
         }
       }
-      first.prefix = keyedAdd(first.prefix, nm.last.slice(0, 2), i);
-      first.suffix = keyedAdd(first.suffix, nm.last.slice(-3), i);
-      last.initials = keyedAdd(last.initials, nm.first[0], i);
+      first.prefix = keyedAdd(first.prefix, headKey(nm.last), i);
+      first.suffix = keyedAdd(first.suffix, tailKey(nm.last), i);
+      last.initials = keyedAdd(last.initials, nm.first.charCodeAt(0), i);
       last.surname = push(last.surname, i);
     }
   });
@@ -864,8 +886,8 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
         for (let b = 0; b < shown; b++) {
           if (a === b || (a < from && b < from)) continue;
           const other = tokens[b];
-          if (ba.prefix) takeNear(out, keyedGet(ba.prefix, other.slice(0, 2)), tokens[a], other);
-          if (ba.suffix) takeNear(out, keyedGet(ba.suffix, other.slice(-3)), tokens[a], other);
+          if (ba.prefix) takeNear(out, keyedGet(ba.prefix, headKey(other)), tokens[a], other);
+          if (ba.suffix) takeNear(out, keyedGet(ba.suffix, tailKey(other)), tokens[a], other);
         }
       }
       // initial + surname: "J. Doe" in the display name; "jdoe", "j.doe", "doe.j", "doej" as the handle
@@ -876,14 +898,14 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
       // surname and initial whose first name is in fact near
       if (a < shown) {
         for (let b = 0; b < shown; b++) {
-          if (b !== a && tokens[b].length >= 3) takeNearFirst(out, keyedGet(initials, tokens[b][0]), t, b, fv);
+          if (b !== a && tokens[b].length >= 3) takeNearFirst(out, keyedGet(initials, tokens[b].charCodeAt(0)), t, b, fv);
         }
       }
       const letters = fv.canonLetters;
-      for (let k = 0; k < fv.display.length; k++) if (fv.display[k].length === 1) take(out, keyedGet(initials, fv.display[k]), MAX_SOLO_BLOCK);
+      for (let k = 0; k < fv.display.length; k++) if (fv.display[k].length === 1) take(out, keyedGet(initials, fv.display[k].charCodeAt(0)), MAX_SOLO_BLOCK);
       const at = letters.indexOf(t);
-      if (at === 1) take(out, keyedGet(initials, letters[0]), MAX_SOLO_BLOCK);
-      else if (at === 0 && letters.length === t.length + 1) take(out, keyedGet(initials, letters[t.length]), MAX_SOLO_BLOCK);
+      if (at === 1) take(out, keyedGet(initials, letters.charCodeAt(0)), MAX_SOLO_BLOCK);
+      else if (at === 0 && letters.length === t.length + 1) take(out, keyedGet(initials, letters.charCodeAt(t.length)), MAX_SOLO_BLOCK);
     }
   }
 
