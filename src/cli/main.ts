@@ -1,8 +1,8 @@
 // `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
 import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
-import { scoreWorkbook, validateSettings } from '../core/engine';
-import { columnsFor, mark, scoreInParallel, type Output } from './parallel';
+import { scoreWorkbook, validateSettings, type QueueRow, type Summary } from '../core/engine';
+import { columnsFor, mark, scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
 import { outputCsv, readCsvFile, resultText, streamCsvFile, userColumns, userText } from './csv';
 
@@ -124,6 +124,18 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const keep = userColumns(followers.grid, headerIndex);
   const lines = result.rows.map((r, i) => userText(followers.grid[headerIndex + 1 + i], keep) + resultText(r));
   return finish(io, args, { followers, headerIndex, keep, lines, rows: result.rows, summary: result.summary, warnings: result.warnings }, large ? progress : null);
+}
+
+/** What `score` writes: the followers file, each data row's line but the queue (userText + resultText), the queue. */
+export interface Output {
+  followers: Source;
+  headerIndex: number;
+  /** the followers file's columns the output repeats (userColumns) */
+  keep: number[];
+  lines: string[];
+  rows: (QueueRow | null)[];
+  summary: Summary;
+  warnings: string[];
 }
 
 /** Followers files above this size (about 15,000 rows) are scored on two threads. */

@@ -25,6 +25,7 @@ import {
   type TableKind,
 } from '../core/types';
 import { readCsvFile, resultText, streamCsvFile, userColumns, userText } from './csv';
+import type { Output } from './main';
 
 /** FOLLOWBACK_STATS=1: when each phase ends, in ms since the process started (both threads on one clock). */
 const stats = !!process.env.FOLLOWBACK_STATS;
@@ -172,17 +173,6 @@ function queueRows(numbers: Float64Array, ids: string[]): (QueueRow | null)[] {
       ? null
       : { score: numbers[3 * i], recommendation: RECOMMENDATIONS[numbers[3 * i + 1]], engagement: numbers[3 * i + 2], customerId, queue: '' },
   );
-}
-
-/** What the command line writes: the followers file, each data row's line but the queue, and the queue. */
-export interface Output {
-  followers: Source;
-  headerIndex: number;
-  keep: number[];
-  lines: string[];
-  rows: (QueueRow | null)[];
-  summary: Summary;
-  warnings: string[];
 }
 
 /** Scores with a worker thread; same inputs and result as scoreWorkbook. */
