@@ -4,15 +4,13 @@
 // Results are the same as on one thread (test/cli-parallel.test.ts).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow, type Summary } from '../core/engine';
-import { assessBot, botInputOf } from '../core/botrisk';
+import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
 import { buildCustomers } from '../core/customers';
 import { engagementTally } from '../core/engagement';
 import { dateOrder, readFollowers, readTable } from '../core/table';
 import {
   InputError,
   RECOMMENDATIONS,
-  type BotAssessment,
   type Cell,
   type Customer,
   type Engagement,
@@ -24,7 +22,7 @@ import {
   type Table,
   type TableKind,
 } from '../core/types';
-import { readCsvFile, resultText, streamCsvFile, userColumns, userText } from './csv';
+import { readCsvFile, resultText, userColumns, userText } from './csv';
 import type { Output } from './main';
 
 /** FOLLOWBACK_STATS=1: when each phase ends, in ms since the process started (both threads on one clock). */
@@ -247,16 +245,11 @@ export async function scoreInParallel(
     worker.postMessage({ type: 'context', engagement: shareEngagement, following: shareFollowing } satisfies ContextMessage);
     mark('engagement read and posted');
 
-    // While the worker builds the customers: the bot assessments of this thread's part, which need no orders.
-    const bots: (BotAssessment | null)[] = [];
-    for (let i = 0; i < split; i++) bots.push(list[i].handle ? assessBot(botInputOf(list[i], now)) : null);
-    mark('bots assessed');
     const c = (await next('customers')) as Extract<Message, { type: 'customers' }>;
     mark('customers received');
     const customers = JSON.parse(c.customers) as Customer[];
     const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored }, settings);
     mark('prepared');
-    p.assess = (f) => bots[f.index] ?? assessBot(botInputOf(f, now));
     const rows: (QueueRow | null)[] = scoreRows(p, 0, split);
     const lines = (rows as (ResultRow | null)[]).map((r, i) => userText(followers.grid[table.headerIndex + 1 + i], keep) + resultText(r));
     mark('first part scored');

@@ -70,7 +70,6 @@ export function decay(date: number | undefined, now: number): number {
 
 /** Types in a fixed order: a person's counts are kept in a plain array until the end. */
 const TYPES = Object.keys(ENGAGEMENT_WEIGHTS) as EngagementType[];
-const TYPE_INDEX = new Map(TYPES.map((t, i) => [t, i]));
 
 /** One person's running totals (one shape for everyone, so the hot loop stays fast). */
 interface Tally {
