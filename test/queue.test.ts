@@ -21,6 +21,28 @@ describe('follow budget', () => {
 });
 
 describe('queue', () => {
+  test('the queue is the first rows of a full sort, whatever the budget', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const recs: Recommendation[] = ['Follow back', 'Consider', 'Skip', 'Likely bot'];
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      i % 50 === 0 ? null : { ...row(Math.floor(rnd() * 40) + 60, recs[Math.floor(rnd() * 4)], rnd() < 0.2 ? `c${i}@x.com` : ''), engagement: Math.floor(rnd() * 5) },
+    );
+    const handles = rows.map((_, i) => `h${Math.floor(rnd() * 2500)}`); // some handles listed twice
+    const rank = (r: Recommendation) => (r === 'Follow back' ? 0 : 1);
+    const expected = rows
+      .map((r, i) => ({ r, i }))
+      .filter((x) => x.r && (x.r.recommendation === 'Follow back' || x.r.recommendation === 'Consider'))
+      .sort((a, b) => rank(a.r!.recommendation) - rank(b.r!.recommendation) || b.r!.score - a.r!.score || Number(!!b.r!.customerId) - Number(!!a.r!.customerId) || b.r!.engagement - a.r!.engagement || (handles[a.i] < handles[b.i] ? -1 : handles[a.i] > handles[b.i] ? 1 : a.i - b.i))
+      .filter((x, k, all) => all.findIndex((y) => handles[y.i] === handles[x.i]) === k)
+      .map((x) => x.i);
+    for (const dailyLimit of [1, 7, 100, 400]) {
+      assignQueue(rows, { ...DEFAULT_SETTINGS, platform: 'x', dailyLimit }, handles);
+      const queued = rows.map((r, i) => ({ q: r?.queue, i })).filter((x) => typeof x.q === 'number').sort((a, b) => (a.q as number) - (b.q as number));
+      expect(queued.map((x) => x.i)).toEqual(expected.slice(0, dailyLimit));
+    }
+  });
+
   test('best Follow back rows first, within the budget', () => {
     const rows = [row(60), row(90), null, row(95, 'Consider'), row(70), row(80)];
     const s = assignQueue(rows, { ...DEFAULT_SETTINGS, dailyLimit: 3 }, ['a', 'b', '', 'd', 'e', 'f']);
