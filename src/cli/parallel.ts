@@ -250,8 +250,9 @@ export async function scoreInParallel(
     const customers = JSON.parse(c.customers) as Customer[];
     const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored }, settings);
     mark('prepared');
-    const rows: (QueueRow | null)[] = scoreRows(p, 0, split);
-    const lines = (rows as (ResultRow | null)[]).map((r, i) => userText(followers.grid[table.headerIndex + 1 + i], keep) + resultText(r));
+    const scored = scoreRows(p, 0, split);
+    const lines = scored.map((r, i) => userText(followers.grid[table.headerIndex + 1 + i], keep) + resultText(r));
+    const rows: (QueueRow | null)[] = scored;
     mark('first part scored');
     const m = (await next('rows')) as Extract<Message, { type: 'rows' }>;
     mark('rows received');
