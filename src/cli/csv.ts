@@ -216,6 +216,11 @@ export function userText(row: Cell[], keep: number[]): string {
   return line;
 }
 
+/** Output lines but the queue for scored rows: `cells(i)` is row i's cells as the file has them. */
+export function resultLines(rows: (ResultRow | null)[], cells: (i: number) => Cell[], keep: number[]): string[] {
+  return rows.map((r, i) => userText(cells(i), keep) + resultText(r));
+}
+
 /**
  * The followers file again, each row followed by the nine output columns (RFC 4180, \n line ends).
  * `line(i)`: data row i's user cells and output cells but the queue (userText + resultText); `queue(i)`: its queue cell.

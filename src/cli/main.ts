@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { scoreWorkbook, validateSettings, type QueueRow, type Summary } from '../core/engine';
 import { columnsFor, mark, scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
-import { outputCsv, readCsvFile, resultText, streamCsvFile, userColumns, userText } from './csv';
+import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -122,7 +122,7 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
   const { headerIndex } = result.table;
   const keep = userColumns(followers.grid, headerIndex);
-  const lines = result.rows.map((r, i) => userText(followers.grid[headerIndex + 1 + i], keep) + resultText(r));
+  const lines = resultLines(result.rows, (i) => followers.grid[headerIndex + 1 + i], keep);
   return finish(io, args, { followers, headerIndex, keep, lines, rows: result.rows, summary: result.summary, warnings: result.warnings }, large ? progress : null);
 }
 

@@ -22,7 +22,7 @@ import {
   type Table,
   type TableKind,
 } from '../core/types';
-import { readCsvFile, resultText, userColumns, userText } from './csv';
+import { readCsvFile, resultLines, userColumns } from './csv';
 import type { Output } from './main';
 
 /** FOLLOWBACK_STATS=1: when each phase ends, in ms since the process started (both threads on one clock). */
@@ -122,7 +122,7 @@ export function runWorker(job: Job, read: ReadSource): void {
         const p = prepareFollowers(share.followers, ctx, job.settings, share.count, (f) => found[f.index - start] ?? null);
         const rows = scoreRows(p);
         const { cells, keep } = share;
-        const lines = rows.map((r, i) => userText(cells[i], keep) + resultText(r));
+        const lines = resultLines(rows, (i) => cells[i], keep);
         const { numbers, ids } = queueKeys(rows);
         mark('scored');
         post({ type: 'rows', lines, numbers, ids });
@@ -251,7 +251,7 @@ export async function scoreInParallel(
     const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored }, settings);
     mark('prepared');
     const scored = scoreRows(p, 0, split);
-    const lines = scored.map((r, i) => userText(followers.grid[table.headerIndex + 1 + i], keep) + resultText(r));
+    const lines = resultLines(scored, (i) => followers.grid[table.headerIndex + 1 + i], keep);
     const rows: (QueueRow | null)[] = scored;
     mark('first part scored');
     const m = (await next('rows')) as Extract<Message, { type: 'rows' }>;
