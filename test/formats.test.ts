@@ -132,7 +132,7 @@ describe('orders and customers', () => {
     expect(money(t, 0, 'total')).toBe(45.5);
   });
 
-  test('Etsy Sold Order Items: Buyer is the display name, Ship Name the recipient, Order ID groups items', () => {
+  test('Etsy Sold Order Items: Buyer is the buyer ("Name (username)", split in customers.ts), Ship Name the recipient, Order ID groups items', () => {
     const grid = viaCsv(
       'Sale Date,Item Name,Buyer,Quantity,Price,…,Transaction ID,Listing ID,Date Paid,Date Shipped,Ship Name,…,Order ID,Variations,Order Type,Listings Type,Payment Type,…',
       [
@@ -141,7 +141,7 @@ describe('orders and customers', () => {
       ],
     );
     const t = read('orders', 'EtsySoldOrderItems2024.csv', grid);
-    expect(mapped(t)).toMatchObject({ orderId: 'Order ID', name: 'Buyer', shippingName: 'Ship Name', date: 'Sale Date' });
+    expect(mapped(t)).toMatchObject({ orderId: 'Order ID', buyer: 'Buyer', shippingName: 'Ship Name', date: 'Sale Date', quantity: 'Quantity', total: 'Price' });
     expect(text(t, 1, 'orderId')).toBe('3012345678');
   });
 

@@ -127,5 +127,7 @@ test('LinkedIn and Mastodon CSVs read through papaparse', () => {
   expect(runImport(['Connections.csv', 'following_accounts.csv', '--following', '--out', 'f.csv'], m.io)).toBe(0);
   const rows = table(m.written['f.csv']).slice(1);
   expect(rows.map((r) => r[0])).toEqual(['jane-doe-1a2b3c', 'elodie-brule', 'hidden person', 'gargron@mastodon.social', 'user@fosstodon.org']);
-  expect(rows[0]).toEqual(['jane-doe-1a2b3c', 'Jane Doe', 'https://www.linkedin.com/in/jane-doe-1a2b3c', '2024-03-12', 'linkedin']);
+  expect(table(m.written['f.csv'])[0]).toEqual(['Handle', 'Name', 'Profile URL', 'Followed on', 'Platform', 'Email']);
+  expect(rows[0]).toEqual(['jane-doe-1a2b3c', 'Jane Doe', 'https://www.linkedin.com/in/jane-doe-1a2b3c', '2024-03-12', 'linkedin', '']);
+  expect(rows[1][5]).toBe('elodie@example.com'); // the email LinkedIn gives is kept: exact evidence for matching
 });

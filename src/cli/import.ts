@@ -1,7 +1,7 @@
 // `followback import FILE... [--following] [--out FILE]`: follower (or following) lists from the platforms'
 // data downloads → one CSV with each handle once: Handle, Name, Profile URL, Followed on, Platform.
 import Papa from 'papaparse';
-import { describeList, detectAndParse, isFailure, isoDay, mergeLists, SUPPORTED, type ImportedList, type ImportKind } from '../core/imports';
+import { describeList, detectAndParse, isFailure, isoDay, mergeLists, PROFILE_COLUMNS, SUPPORTED, type ImportedList, type ImportedRow, type ImportKind } from '../core/imports';
 
 export interface ImportIo {
   readFile(path: string): Uint8Array;
@@ -23,6 +23,17 @@ const csvParser = (text: string): string[][] => Papa.parse<string[]>(text, { ski
 /** Text that a spreadsheet would run as a formula is written with a leading apostrophe. */
 export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell;
+}
+
+/**
+ * The CSV's header and rows: IMPORT_HEADERS, then Email (LinkedIn) and the profile columns (scrapers' pages) that
+ * some row has, under headers the Followers tab's reader finds (fields.ts).
+ */
+export function importTable(rows: ImportedRow[]): { fields: string[]; data: string[][] } {
+  const extra = PROFILE_COLUMNS.filter((c) => rows.some((r) => r[c.key] !== undefined));
+  const show = (v: unknown): string => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
+  const data = rows.map((r) => [r.handle, r.name || '', r.url || '', isoDay(r.date), r.platform || '', ...extra.map((c) => show(r[c.key]))].map(neutralise));
+  return { fields: IMPORT_HEADERS.concat(extra.map((c) => c.header)), data };
 }
 
 interface Args {
@@ -95,8 +106,8 @@ export function runImport(argv: string[], io: ImportIo): number {
     return 1;
   }
   const { rows, duplicates } = mergeLists(kept, args.kind);
-  const data = rows.map((r) => [r.handle, r.name || '', r.url || '', isoDay(r.date), r.platform || ''].map(neutralise));
-  const csv = Papa.unparse({ fields: IMPORT_HEADERS, data }, { newline: '\n' }) + '\n';
+  const { fields, data } = importTable(rows);
+  const csv = Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
   if (args.out) io.writeFile(args.out, csv);
   else io.stdout(csv);
   const dup = duplicates ? `, ${duplicates.toLocaleString('en-US')} duplicate${duplicates === 1 ? '' : 's'} dropped` : '';

@@ -6,6 +6,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { readFileSync } from 'node:fs';
 import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
 import { buildCustomers } from '../core/customers';
+import { readOrderTables } from '../core/purchases';
 import { engagementTally } from '../core/engagement';
 import { dateOrder, readFollowers, readTable } from '../core/table';
 import {
@@ -69,7 +70,7 @@ interface ContextMessage {
  * row), engagement and Customer ID.
  */
 type Message =
-  | { type: 'customers'; customers: string; ignored: Context['ignoredOrders'] }
+  | { type: 'customers'; customers: string; ignored: Context['ignoredOrders']; noPurchases: string[] }
   | { type: 'rows'; lines: string[]; numbers: Float64Array; ids: string[] }
   | { type: 'error'; message: string };
 
@@ -101,6 +102,7 @@ export function runWorker(job: Job, read: ReadSource): void {
   let context: ContextMessage | null = null;
   let customers: Customer[] | null = null;
   let ignored: Context['ignoredOrders'] = { refunded: 0, cancelled: 0, zero: 0, totals: 0 };
+  let noPurchases: string[] = [];
   let matches: (Match | null)[] | null = null;
   let done = false;
   // Each step runs as soon as what it needs has arrived: link once the customers and the share are known,
@@ -118,7 +120,7 @@ export function runWorker(job: Job, read: ReadSource): void {
         done = true;
         const found = matches;
         const start = share.followers.length ? share.followers[0].index : 0;
-        const ctx: Context = { customers: customers!, ignoredOrders: ignored, engagement: context.engagement, following: context.following };
+        const ctx: Context = { customers: customers!, ignoredOrders: ignored, engagement: context.engagement, following: context.following, noPurchases };
         const p = prepareFollowers(share.followers, ctx, job.settings, share.count, (f) => found[f.index - start] ?? null);
         const rows = scoreRows(p);
         const { cells, keep } = share;
@@ -140,11 +142,13 @@ export function runWorker(job: Job, read: ReadSource): void {
   try {
     const overrides = job.settings.columnOverrides ?? {};
     mark('started');
-    const orders = job.orders.map((p) => readTable(read(p, 'orders', overrides.orders), 'orders', overrides.orders));
+    const orders = readOrderTables(job.orders.map((p) => read(p, 'orders', overrides.orders)), overrides.orders);
     mark('orders read');
-    ({ customers, ignored } = buildCustomers(orders));
+    const built = buildCustomers(orders.tables);
+    ({ customers, ignored } = built);
+    noPurchases = orders.empty.concat(built.empty);
     mark('customers built');
-    post({ type: 'customers', customers: JSON.stringify(customers), ignored });
+    post({ type: 'customers', customers: JSON.stringify(customers), ignored, noPurchases });
     mark('customers posted');
     advance();
   } catch (e) {
@@ -248,7 +252,7 @@ export async function scoreInParallel(
     const c = (await next('customers')) as Extract<Message, { type: 'customers' }>;
     mark('customers received');
     const customers = JSON.parse(c.customers) as Customer[];
-    const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored }, settings);
+    const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored, noPurchases: c.noPurchases }, settings);
     mark('prepared');
     const scored = scoreRows(p, 0, split);
     const lines = resultLines(scored, (i) => followers.grid[table.headerIndex + 1 + i], keep);

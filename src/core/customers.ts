@@ -1,8 +1,10 @@
 // Customers from order exports: line items → orders → customers, without the orders that never
 // became a sale (refunded, cancelled, voided, zero-value, PayPal/Square money going out, totals rows).
 import type { Cell, Customer, Table } from './types';
+import { normHeader } from './fields';
+import { noPurchasesMessage, paidColumn } from './purchases';
 import { cellOf, dateOrder } from './table';
-import { cleanText, normalizeEmail, normalizeHandle, normalizePhone, parseBool, parseCount, parseDate, parseMoney } from './values';
+import { cleanText, isUnknown, normalizeEmail, normalizeHandle, normalizePhone, parseBool, parseCount, parseDate, parseMoney } from './values';
 
 export interface IgnoredOrders {
   refunded: number;
@@ -34,20 +36,42 @@ interface Order {
   itemPrices: boolean;
 }
 
-const CANCELLED = /^(cancell?ed|voided|void|failed|declined|denied|expired|abandoned)$/;
+// Stripe's requires_payment_method / requires_confirmation / requires_action / incomplete were never paid.
+// Stripe's Pending (a bank debit not yet settled) and Shopify's pending count as orders: the buyer placed them.
+const CANCELLED = /^(cancell?ed|voided|void|failed|declined|denied|expired|abandoned|requires_payment_method|requires_confirmation|requires_action|incomplete|not_paid|unpaid)$/;
 const REFUNDED = /^(refunded|fully[ _]refunded|reversed|charged[ _]back|chargeback)$/;
 
-/** Build customers from every orders table (order exports and customer exports). */
-export function buildCustomers(tables: Table[]): { customers: Customer[]; ignored: IgnoredOrders } {
+/**
+ * A customers export says per person what was paid (Total Orders / Total Spent, Stripe's Payment Count / Total
+ * Spend): it has those columns and no order id or no per-order amount (Stripe's customers export has an `id`).
+ */
+function isCustomerExport(table: Table): boolean {
+  const c = table.columns;
+  return (c.orderCount !== undefined || c.totalSpent !== undefined) && (c.orderId === undefined || c.total === undefined);
+}
+
+/**
+ * Build customers from every orders table (order exports and customer exports). `empty`: one message for each
+ * table that holds rows but no purchase (see purchases.ts), naming it and saying why.
+ */
+export function buildCustomers(tables: Table[]): { customers: Customer[]; ignored: IgnoredOrders; empty: string[] } {
   const ignored: IgnoredOrders = { refunded: 0, cancelled: 0, zero: 0, totals: 0 };
   const orders: Order[] = [];
   const exported: Customer[] = [];
+  const empty: string[] = [];
   for (const table of tables) {
     if (table.kind !== 'orders') continue;
-    const isCustomerExport =
-      table.columns.orderId === undefined && (table.columns.orderCount !== undefined || table.columns.totalSpent !== undefined);
-    if (isCustomerExport) readCustomerRows(table, exported, ignored);
-    else readOrders(table, orders, ignored);
+    const before = { orders: orders.length, exported: exported.length, zero: ignored.zero };
+    const customerExport = isCustomerExport(table);
+    const unpaid = !customerExport && neverPaid(table);
+    if (customerExport) readCustomerRows(table, exported, ignored);
+    else if (!unpaid) readOrders(table, orders, ignored);
+    const read = orders.slice(before.orders);
+    const kept = customerExport ? exported.length - before.exported : read.filter((o) => !exclusion(o)).length;
+    const rows = table.rows.filter((r) => !isBlankRow(r)).length;
+    if (rows > 0 && kept === 0) {
+      empty.push(noPurchasesMessage(table, { customerExport, unpaid, orders: read.length, zero: ignored.zero - before.zero }));
+    }
   }
   const kept: Order[] = [];
   for (const o of orders) {
@@ -55,7 +79,19 @@ export function buildCustomers(tables: Table[]): { customers: Customer[]; ignore
     if (why) ignored[why]++;
     else kept.push(o);
   }
-  return { customers: mergeCustomers(kept, exported), ignored };
+  return { customers: mergeCustomers(kept, exported), ignored, empty };
+}
+
+/** Financial Status and Paid at empty on every row: Shopify's abandoned checkouts export, where nobody has paid. */
+function neverPaid(table: Table): boolean {
+  const status = table.columns.financialStatus;
+  const paid = paidColumn(table);
+  if (status === undefined || paid === undefined) return false;
+  for (const row of table.rows) {
+    if (!row) continue;
+    if (cleanText(row[status]) !== '' || cleanText(row[paid]) !== '') return false;
+  }
+  return true;
 }
 
 // ---- reading rows ---------------------------------------------------------------------------------
@@ -92,13 +128,34 @@ function isBlankRow(row: Cell[] | undefined): boolean {
   return true;
 }
 
+/**
+ * Etsy's Buyer: "Jane Doe (janedoe85)" → name "Jane Doe" and username "janedoe85"; a bare word is the username
+ * on an Etsy export (research: "Variants seen in real files"), a name elsewhere.
+ */
+export function splitBuyer(v: Cell, etsy: boolean): { name: string; username: string } {
+  const s = cleanText(v);
+  const m = /^(.*?)\s*\(\s*([^()\s]+)\s*\)$/.exec(s);
+  if (m) return { name: m[1].trim(), username: m[2] };
+  if (etsy && s && !/\s/.test(s)) return { name: '', username: s };
+  return { name: s, username: '' };
+}
+
+/** Headers only Etsy's Sold Orders and Sold Order Items exports write. */
+function isEtsy(table: Table): boolean {
+  return table.headers.some((h) => {
+    const n = normHeader(h);
+    return n === 'sale date' || n === 'buyer user id' || n === 'listing id';
+  });
+}
+
 /** A person's names on one row: billing/full name, shipping name, first + last. */
-function namesOf(table: Table, i: number): string[] {
+function namesOf(table: Table, i: number, etsy: boolean): string[] {
   const out: string[] = [];
   const push = (s: string) => {
-    if (s && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
+    if (s && !isUnknown(s) && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
   };
   if (filled(cellOf(table, i, 'name'))) push(text(table, i, 'name'));
+  if (filled(cellOf(table, i, 'buyer'))) push(splitBuyer(cellOf(table, i, 'buyer'), etsy).name);
   if (filled(cellOf(table, i, 'firstName')) || filled(cellOf(table, i, 'lastName')))
     push([text(table, i, 'firstName'), text(table, i, 'lastName')].filter(Boolean).join(' '));
   if (filled(cellOf(table, i, 'shippingName'))) push(text(table, i, 'shippingName'));
@@ -107,8 +164,11 @@ function namesOf(table: Table, i: number): string[] {
 
 function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
   const dates = dateOrder(table, 'date');
-  const totalHeader = table.columns.total !== undefined ? table.headers[table.columns.total] || '' : '';
-  const itemPrices = /price|item/i.test(totalHeader) && !/total/i.test(totalHeader);
+  const totalHeader = table.columns.total !== undefined ? normHeader(table.headers[table.columns.total]) : '';
+  // Etsy's Sold Order Items: Price (per unit, times Quantity) or Item Total, one row per item, added up per order
+  const itemPrices = (/price|item/.test(totalHeader) && !/total/.test(totalHeader)) || totalHeader === 'item total';
+  const unitPrices = itemPrices && !/total/.test(totalHeader) && table.columns.quantity !== undefined;
+  const etsy = isEtsy(table);
   const byId = new Map<string, Order>();
   const hasIds = table.columns.orderId !== undefined;
   let previous: Order | undefined;
@@ -147,7 +207,7 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
       out.push(order);
       if (id) byId.set(id, order);
     }
-    addRow(order, table, i, email, dates);
+    addRow(order, table, i, email, dates, { unitPrices, etsy });
     previous = order;
   }
 }
@@ -156,23 +216,40 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
  * Merge one row into its order: order-level fields from the first row that has them (Shopify writes them on
  * the first row only; Wix repeats them, and they are read once).
  */
-function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY'): void {
+function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: { unitPrices: boolean; etsy: boolean }): void {
   const cell = (field: string) => cellOf(table, i, field);
-  if (!o.email) o.email = email || normalizeEmail(cell('email'));
-  for (const n of namesOf(table, i)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
-  if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
-  if (!o.username && filled(cell('buyerUsername'))) o.username = text(table, i, 'buyerUsername');
-  if (filled(cell('handle'))) {
-    const handle = normalizeHandle(cell('handle'));
+  const addHandle = (v: Cell) => {
+    const handle = isUnknown(v) ? '' : normalizeHandle(v);
     if (handle && o.handles.indexOf(handle) < 0) o.handles.push(handle);
+  };
+  if (!o.email) o.email = email || normalizeEmail(cell('email'));
+  for (const n of namesOf(table, i, how.etsy)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
+  if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
+  if (filled(cell('buyerUsername'))) {
+    const username = text(table, i, 'buyerUsername');
+    if (!o.username) o.username = username;
+    // Etsy's Buyer User ID is the buyer's Etsy username (a number on some stores: no handle then)
+    if (!/^\d+$/.test(username)) addHandle(username);
   }
+  if (filled(cell('buyer'))) {
+    const { username } = splitBuyer(cell('buyer'), how.etsy);
+    if (username) {
+      if (!o.username) o.username = username;
+      addHandle(username);
+    }
+  }
+  if (filled(cell('handle'))) addHandle(cell('handle'));
   if (filled(cell('notes')) || filled(cell('noteAttributes'))) {
     for (const h of handlesInText(text(table, i, 'notes') + '\n' + text(table, i, 'noteAttributes'))) {
       if (o.handles.indexOf(h) < 0) o.handles.push(h);
     }
   }
   if ((o.total === undefined || o.itemPrices) && filled(cell('total'))) {
-    const total = parseMoney(cell('total'));
+    let total = parseMoney(cell('total'));
+    if (total !== undefined && how.unitPrices) {
+      const quantity = parseCount(cell('quantity'));
+      if (quantity !== undefined && quantity > 0) total *= quantity;
+    }
     if (total !== undefined) o.total = o.itemPrices && o.total !== undefined ? o.total + total : total;
   }
   if (filled(cell('refunded'))) {
@@ -180,8 +257,9 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
     if (refunded !== undefined && (o.refunded === undefined || refunded > o.refunded)) o.refunded = refunded;
   }
   if (!o.currency && filled(cell('currency'))) o.currency = text(table, i, 'currency').toUpperCase() || undefined;
-  if (filled(cell('date'))) {
-    const date = parseDate(cell('date'), dates);
+  const dateCell = table.columns.date !== undefined ? cell('date') : cell('paidAt');
+  if (filled(dateCell)) {
+    const date = parseDate(dateCell, dates);
     if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
   }
   if (!o.financialStatus && filled(cell('financialStatus'))) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
@@ -215,6 +293,7 @@ function exclusion(o: Order): keyof IgnoredOrders | null {
 /** Customer exports (Total Orders / Total Spent, no order id): one customer a row. */
 function readCustomerRows(table: Table, out: Customer[], ignored: IgnoredOrders): void {
   const dates = dateOrder(table, 'date');
+  const etsy = isEtsy(table);
   for (let i = 0; i < table.rows.length; i++) {
     if (isBlankRow(table.rows[i])) continue;
     if (isTotalsRow(table, i)) {
@@ -229,11 +308,11 @@ function readCustomerRows(table: Table, out: Customer[], ignored: IgnoredOrders)
       continue;
     }
     const email = normalizeEmail(cellOf(table, i, 'email'));
-    const names = namesOf(table, i);
+    const names = namesOf(table, i, etsy);
     const key = email || names[0] || text(table, i, 'buyerUsername');
     if (!key) continue;
     const handles: string[] = [];
-    const handle = normalizeHandle(cellOf(table, i, 'handle'));
+    const handle = isUnknown(cellOf(table, i, 'handle')) ? '' : normalizeHandle(cellOf(table, i, 'handle'));
     if (handle) handles.push(handle);
     for (const h of handlesInText(text(table, i, 'notes'))) if (handles.indexOf(h) < 0) handles.push(h);
     const phone = normalizePhone(cellOf(table, i, 'phone'));

@@ -4,6 +4,7 @@ import { buildCustomers, describeCustomer } from './customers';
 import { createMatcher } from './match';
 import { readEngagement } from './engagement';
 import { assignQueue, type Summary } from './queue';
+import { readOrderTables } from './purchases';
 import { scoreFollower, type Evidence } from './score';
 import { cellOf, readFollowers, readTable } from './table';
 import { normalizeHandle } from './values';
@@ -46,6 +47,8 @@ export interface Prepared {
   /** handle -> index of its first row in the Followers table; built on first use (custom functions look handles up) */
   byHandle?: Map<string, number>;
   ignoredOrders: { refunded: number; cancelled: number; zero: number; totals: number };
+  /** one message per orders file that holds no purchase, naming it (also the first of `warnings`) */
+  noPurchases: string[];
   warnings: string[];
   /** describeCustomer() per customer index, filled on first use */
   described: string[];
@@ -57,6 +60,8 @@ export interface Scored {
   rows: (ResultRow | null)[];
   summary: Summary;
   warnings: string[];
+  /** orders files that hold no purchase, each message naming the file (the menu shows them in an alert) */
+  noPurchases: string[];
 }
 
 /** The parts of a workbook that do not depend on the Followers tab: cacheable between custom-function calls. */
@@ -66,12 +71,14 @@ export interface Context {
   /** entries as readContext gives them (plain data, cacheable), or a Map read already (the command line) */
   engagement: [string, Engagement][] | Map<string, Engagement>;
   following: string[];
+  /** orders files that hold no purchase: why, one message each naming the file */
+  noPurchases?: string[];
 }
 
 export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
   const overrides = settings.columnOverrides ?? {};
-  const orders = (input.orders ?? []).map((s) => readTable(s, 'orders', overrides.orders));
-  const { customers, ignored } = buildCustomers(orders);
+  const read = readOrderTables(input.orders ?? [], overrides.orders);
+  const { customers, ignored, empty } = buildCustomers(read.tables);
   const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
   const following: string[] = [];
   for (const source of input.following ?? []) {
@@ -81,7 +88,8 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
       if (h) following.push(h);
     }
   }
-  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following };
+  const noPurchases = read.empty.concat(empty);
+  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following, ...(noPurchases.length ? { noPurchases } : {}) };
 }
 
 /**
@@ -122,7 +130,8 @@ export function matcherFor(customers: Customer[], followerCount: number): Prepar
 
 /** `match`: links found already (the command line's worker links first, then scores); else a matcher is built. */
 function prepareWith(table: Table, followers: Follower[], ctx: Context, settings: Settings, now: number, followerCount = followers.length, match?: Prepared['match']): Prepared {
-  const warnings: string[] = [];
+  const noPurchases = ctx.noPurchases ?? [];
+  const warnings: string[] = noPurchases.slice();
   const ig = ctx.ignoredOrders;
   const skipped = ig.refunded + ig.cancelled + ig.zero;
   if (skipped) warnings.push(`${skipped} refunded, cancelled or zero-value orders were not counted.`);
@@ -137,6 +146,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
     ignoredOrders: ig,
+    noPurchases,
     warnings,
     described: [],
   };
@@ -180,7 +190,7 @@ export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored 
     settings,
     p.followers.map((f) => f.handle),
   );
-  return { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings };
+  return { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings, noPurchases: p.noPurchases };
 }
 
 /**

@@ -71,29 +71,33 @@ export const FIELDS: Record<TableKind, Record<string, string[]>> = {
     ],
     name: [
       'billing name', 'full name', 'customer name', 'buyer name', 'name', 'name billing', 'billing full name', 'full name billing',
-      'customer', 'buyer', 'bill to name', 'contact name', 'client name', 'client', 'purchaser', 'customer description',
+      'customer', 'bill to name', 'contact name', 'client name', 'client', 'purchaser', 'customer description',
       'nom complet', 'nombre completo', 'nome completo', 'kunde', 'kundenname', 'nom du client', 'nombre del cliente', 'cliente',
       'nom', 'nombre', 'nome', 'naam',
     ],
+    // Etsy's Buyer: "Full Name (etsyusername)" or a bare username (customers.ts splits it)
+    buyer: ['buyer'],
     shippingName: ['shipping name', 'ship name', 'recipient name', 'ship to name', 'shipping full name', 'delivery name', 'recipient'],
     firstName: [
-      'first name', 'billing first name', 'first name billing', 'firstname', 'given name', 'customer first name', 'shipping first name',
+      'first name', 'billing first name', 'first name billing', 'firstname', 'given name', 'customer first name', 'buyer first name', 'shipping first name',
       'first name shipping', 'vorname', 'prenom', 'voornaam', 'nombre de pila',
     ],
     lastName: [
-      'last name', 'billing last name', 'last name billing', 'lastname', 'surname', 'family name', 'customer last name',
+      'last name', 'billing last name', 'last name billing', 'lastname', 'surname', 'family name', 'customer last name', 'buyer last name',
       'shipping last name', 'last name shipping', 'nachname', 'nom de famille', 'apellido', 'apellidos', 'cognome', 'achternaam',
     ],
     phone: [
       'phone', 'billing phone', 'phone billing', 'phone number', 'customer phone', 'default address phone', 'shipping phone',
-      'phone shipping', 'recipient phone', 'mobile', 'mobile phone', 'telephone', 'tel', 'contact phone', 'buyer phone', 'telefon',
+      'phone shipping', 'recipient phone', 'mobile', 'mobile phone', 'telephone', 'tel', 'contact phone', 'buyer phone', 'buyer phone number', 'telefon',
       'telefono', 'telefoon',
     ],
     total: [
-      'total', 'order total', 'order total amount', 'total amount', 'grand total', 'total collected', 'amount', 'gross', 'gross sales',
+      'total', 'order total', 'order total amount', 'total price', 'total amount', 'grand total', 'total collected', 'amount', 'gross', 'gross sales',
       'sale price', 'total paid', 'amount paid', 'charged', 'net sales', 'gesamt', 'gesamtsumme', 'summe', 'totale', 'totaal',
-      'montant total', 'montant', 'importe total', 'importe', 'valor total', 'price',
+      'montant total', 'montant', 'importe total', 'importe', 'valor total', 'item total', 'price',
     ],
+    // items of a line: a unit price (Etsy's Price) is multiplied by it
+    quantity: ['quantity', 'qty', 'item quantity', 'lineitem quantity', 'menge', 'quantite', 'cantidad', 'quantita', 'aantal'],
     subtotal: ['subtotal', 'sub total', 'order subtotal', 'items total', 'order value', 'zwischensumme', 'sous total'],
     currency: ['currency', 'currency code', 'order currency', 'presentment currency', 'wahrung', 'devise', 'moneda', 'valuta'],
     financialStatus: ['financial status', 'payment status', 'paid status', 'zahlungsstatus', 'statut du paiement', 'estado del pago'],
@@ -105,11 +109,15 @@ export const FIELDS: Record<TableKind, Record<string, string[]>> = {
     fullyRefunded: ['fully refunded', 'is refunded', 'refunded'],
     eventType: ['event type', 'type', 'transaction type', 'kind', 'transaction event code'],
     balanceImpact: ['balance impact'],
+    // Shopify's transactions export (purchases.ts): kept so that the command line's column selection keeps it
+    gateway: ['gateway', 'payment gateway'],
     date: [
       'created at', 'order date', 'date', 'date created', 'created date utc', 'created utc', 'created date', 'created', 'sale date',
-      'purchase date', 'paid at', 'date paid', 'transaction date', 'payment date', 'order created', 'order placed', 'placed at',
+      'purchase date', 'date paid', 'transaction date', 'payment date', 'order created', 'order placed', 'placed at',
       'timestamp', 'datum', 'fecha', 'data', 'date de commande', 'bestelldatum', 'last order date', 'last order', 'last visit',
     ],
+    // when the payment was taken: empty on every row of Shopify's abandoned checkouts export
+    paidAt: ['paid at'],
     notes: [
       'notes', 'note', 'order notes', 'order note', 'note from customer', 'customer note', 'customer notes', 'private notes',
       'buyer note', 'message from buyer', 'note to seller', 'gift message', 'additional information', 'comments', 'memo', 'message',
@@ -164,7 +172,7 @@ export const FIELDS: Record<TableKind, Record<string, string[]>> = {
 /** The fields of each kind that make a table usable: one of the groups must be present (a group needs all its fields). */
 export const REQUIRED: Record<TableKind, string[][]> = {
   followers: [['handle'], ['url']],
-  orders: [['email'], ['name'], ['firstName'], ['handle'], ['buyerUsername'], ['shippingName']],
+  orders: [['email'], ['name'], ['firstName'], ['handle'], ['buyerUsername'], ['buyer'], ['shippingName']],
   engagement: [['handle']],
   following: [['handle'], ['url']],
 };
@@ -172,7 +180,7 @@ export const REQUIRED: Record<TableKind, string[][]> = {
 /** What the "no … column found" message says was looked for. */
 export const LOOKED_FOR: Record<TableKind, { what: string; headers: string }> = {
   followers: { what: 'handle', headers: 'Handle, Username, Profile URL, Instagram, @…' },
-  orders: { what: 'customer', headers: 'Email, Billing Name, Customer Name, First Name + Last Name, Handle, Buyer User ID…' },
+  orders: { what: 'customer', headers: 'Email, Billing Name, Customer Name, First Name + Last Name, Handle, Buyer, Buyer User ID…' },
   engagement: { what: 'handle', headers: 'Handle, Username, User, From, Author, Profile URL…' },
   following: { what: 'handle', headers: 'Handle, Username, Account address, Profile URL…' },
 };

@@ -3,7 +3,7 @@
 import { FIELDS, LOOKED_FOR, REQUIRED, normHeader, synonymLookup } from './fields';
 import type { Cell, Follower, Source, Table, TableKind } from './types';
 import { InputError } from './types';
-import { cleanText, isBlank, isErrorValue, normalizeHandle, parseBool, parseCount, parseDate, platformOfUrl } from './values';
+import { cleanText, isBlank, isErrorValue, isUnknown, normalizeHandle, parseBool, parseCount, parseDate, platformOfUrl } from './values';
 
 /** Rows searched for the header row. */
 const HEADER_SEARCH_ROWS = 10;
@@ -142,9 +142,10 @@ export function readTable(source: Source, kind: TableKind, overrides?: Record<st
   const headerRow = grid[best] || [];
   const rows = grid.slice(best + 1);
   const columns = mapColumns(kind, headerRow, overrides);
-  if (kind === 'orders' && columns.orderId === undefined && columns.name !== undefined && normHeader(headerRow[columns.name]) === 'name') {
+  if (kind === 'orders' && columns.name !== undefined && normHeader(headerRow[columns.name]) === 'name') {
+    // "#1001" in Name is an order's name, never a person (Shopify's orders and transactions exports)
     if (namesLookLikeOrders(rows, columns.name)) {
-      columns.orderId = columns.name;
+      if (columns.orderId === undefined) columns.orderId = columns.name;
       delete columns.name;
     }
   }
@@ -227,15 +228,18 @@ export function readFollowers(table: Table): Follower[] {
   const lastPostOrder = dateOrder(table, 'lastPost');
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i] || [];
-    // a spreadsheet error (#N/A, #REF!) says nothing about the follower: read it as unknown
+    // a spreadsheet error (#N/A, #REF!) and a scraper's NA, None or [] say nothing about the follower: unknown,
+    // read exactly as a blank cell is
     const get = (field: string): Cell => {
       const v = c[field] === undefined ? undefined : row[c[field]];
-      return isErrorValue(v) ? undefined : v;
+      return isErrorValue(v) || isUnknown(v) ? undefined : v;
     };
     const f: Follower = { index: i, handle: '' };
     out[i] = f;
-    if (row.every((v) => isBlank(v))) continue;
-    f.handle = normalizeHandle(get('handle')) || normalizeHandle(get('url'));
+    if (row.every((v) => isBlank(v) || isUnknown(v))) continue;
+    // The handle is read as written: "null", "none" and "na" are real usernames on every platform.
+    const raw = c.handle === undefined || isErrorValue(row[c.handle]) ? undefined : row[c.handle];
+    f.handle = normalizeHandle(raw) || normalizeHandle(get('url'));
     let name = textOrUndefined(get('name'));
     if (!name && (c.firstName !== undefined || c.lastName !== undefined)) {
       name = textOrUndefined([cleanText(get('firstName')), cleanText(get('lastName'))].filter(Boolean).join(' '));

@@ -9,6 +9,15 @@ const SERIAL_EPOCH_DAYS = 25569;
 // ---------------------------------------------------------------------------------------------
 // Text
 
+/** What scrapers write for "unknown": R's NA, Python's None and empty list or dict, JSON's null (research:
+ *  "Variants seen in real files", scraper CSVs). Read as a blank cell by every field reader. */
+const UNKNOWN = /^\s*(na|n\/a|null|none|\[\s*\]|\{\s*\})\s*$/i;
+
+/** True for a cell that says "unknown" the way scrapers write it: NA, N/A, null, None, [], {} (any case). */
+export function isUnknown(v: Cell): boolean {
+  return typeof v === 'string' && v.length <= 8 && UNKNOWN.test(v);
+}
+
 /** True for null, undefined, '' and whitespace-only strings (a BOM counts as whitespace). */
 export function isBlank(v: Cell): boolean {
   if (v === null || v === undefined) return true;
@@ -198,7 +207,7 @@ const COUNT_SUFFIX: Record<string, number> = {
 /** Follower/post counts: 1234, "1,234", "1.2k", "3M", "12 345", "1.234" (thousands), "1,2 k" (European). */
 export function parseCount(v: Cell): number | undefined {
   if (typeof v === 'number') return isFinite(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || isUnknown(v)) return undefined;
   const s = cleanText(v).toLowerCase().replace(/\+$/, '');
   if (!s) return undefined;
   const m = /^([+-]?)\s*([\d.,'\s\u00A0\u202F\u2009]*\d[\d.,]*|[.,]\d+)\s*([a-z]*)\.?$/.exec(s);
@@ -251,6 +260,7 @@ export function parseMoney(v: Cell): number | undefined {
 /** true/false, yes/no, y/n, 1/0, TRUE/FALSE, "x", "✓"; undefined when it is neither. */
 export function parseBool(v: Cell): boolean | undefined {
   if (typeof v === 'boolean') return v;
+  if (isUnknown(v)) return undefined;
   if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : undefined;
   if (typeof v !== 'string') return undefined;
   const s = cleanText(v).toLowerCase();

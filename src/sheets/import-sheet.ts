@@ -4,14 +4,22 @@
 // Text cells are formatted '@' (plain text) before writing: "=…", "+1 555" or "00123" stay text.
 import { normHeader } from '../core/fields';
 import { isoDay } from '../core/imports/follow-dates';
-import type { ImportedRow, ImportKind, ImportSummary } from '../core/imports/types';
+import { PROFILE_COLUMNS, type ImportedRow, type ImportKind, type ImportSummary } from '../core/imports/types';
 import { guessKind, readTable } from '../core/table';
 import type { Cell } from '../core/types';
-import { cleanText, normalizeHandle } from '../core/values';
+import { cleanText, normalizeEmail, normalizeHandle } from '../core/values';
 
-type Field = 'handle' | 'name' | 'url' | 'date' | 'platform';
-const FIELD_ORDER: Field[] = ['handle', 'name', 'url', 'date', 'platform'];
-const NEW_HEADERS: Record<Field, string> = { handle: 'Handle', name: 'Name', url: 'Profile URL', date: 'Followed on', platform: 'Platform' };
+type Profile = (typeof PROFILE_COLUMNS)[number]['key'];
+type Field = 'handle' | 'name' | 'url' | 'date' | 'platform' | Profile;
+const FIELD_ORDER: Field[] = ['handle', 'name', 'url', 'date', 'platform', ...PROFILE_COLUMNS.map((c) => c.key)];
+const NEW_HEADERS = { handle: 'Handle', name: 'Name', url: 'Profile URL', date: 'Followed on', platform: 'Platform' } as Record<Field, string>;
+for (const c of PROFILE_COLUMNS) NEW_HEADERS[c.key] = c.header;
+/** Columns a new tab gets only when some row has a value for them. */
+const OPTIONAL: Field[] = ['name', ...PROFILE_COLUMNS.map((c) => c.key)];
+/** The Followers tab's field (fields.ts) of each profile column, so an existing column is found by its synonyms. */
+const FOLLOWER_FIELD: Record<Profile, string> = {
+  email: 'email', bio: 'bio', followers: 'followers', following: 'following', posts: 'posts', isPrivate: 'private', verified: 'verified', picture: 'hasPicture',
+};
 /** Headers of a follow date on a Followers tab ("Joined" is the account's age, not the follow). */
 const FOLLOWED_ON = ['followed on', 'followed at', 'follow date', 'date followed', 'followed'];
 const NAME_HEADERS = ['name', 'full name', 'display name', 'displayname', 'fullname'];
@@ -49,10 +57,12 @@ function cleanRows(rows: unknown[]): { rows: CleanRow[]; skipped: number } {
       continue;
     }
     const date = typeof o.date === 'number' && isFinite(o.date) ? isoDay(o.date) : '';
-    out.push({
-      handle,
-      values: { handle, name: text(o.name, 500), url, date, platform: text(o.platform, 40).toLowerCase() },
-    });
+    const values = { handle, name: text(o.name, 500), url, date, platform: text(o.platform, 40).toLowerCase() } as Record<Field, string>;
+    for (const c of PROFILE_COLUMNS) {
+      const v = o[c.key];
+      values[c.key] = c.key === 'email' ? normalizeEmail(text(v, 320)) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : text(v, 2000);
+    }
+    out.push({ handle, values });
   }
   return { rows: out, skipped };
 }
@@ -123,9 +133,14 @@ function firstOfEach(rows: CleanRow[], known: Set<string>): CleanRow[] {
   return fresh;
 }
 
+/** The columns of a new tab: every fixed one, and the optional ones some row has a value for. */
+function fieldsOf(rows: CleanRow[]): Field[] {
+  return FIELD_ORDER.filter((f) => OPTIONAL.indexOf(f) < 0 || rows.some((r) => r.values[f]));
+}
+
 function newTab(ss: Spreadsheet, name: string, rows: CleanRow[]): void {
   const sheet = ss.insertSheet(name);
-  const fields = FIELD_ORDER.filter((f) => f !== 'name' || rows.some((r) => r.values.name));
+  const fields = fieldsOf(rows);
   const columns = fields.map((field, col) => ({ col, field }));
   ensureSize(sheet, rows.length + 1, fields.length);
   writeColumns(sheet, 1, columns, rows, fields.map((f) => NEW_HEADERS[f]));
@@ -154,7 +169,7 @@ export function importRows(kind: ImportKind, rows: ImportedRow[], options: Impor
     if (!fresh.length) return { added: 0, duplicates, tab: name, ...skipped };
     if (sheet) {
       // An empty tab of that name: headers go in row 1, as on a new tab.
-      const fields = FIELD_ORDER.filter((f) => f !== 'name' || fresh.some((r) => r.values.name));
+      const fields = fieldsOf(fresh);
       ensureSize(sheet, fresh.length + 1, fields.length);
       writeColumns(sheet, 1, fields.map((field, col) => ({ col, field })), fresh, fields.map((f) => NEW_HEADERS[f]));
     } else newTab(ss, name, fresh);
@@ -174,6 +189,9 @@ export function importRows(kind: ImportKind, rows: ImportedRow[], options: Impor
     date: kind === 'following' ? table.columns.date : headerColumn(header, FOLLOWED_ON),
     platform: table.columns.platform,
   };
+  for (const c of PROFILE_COLUMNS) {
+    col[c.key] = kind === 'followers' ? table.columns[FOLLOWER_FIELD[c.key]] : headerColumn(header, [normHeader(c.header)]);
+  }
 
   // Handles already on the tab: from the handle column, and from the URL column for rows that give only a URL.
   const known = new Set<string>();
@@ -201,7 +219,9 @@ export function importRows(kind: ImportKind, rows: ImportedRow[], options: Impor
   missing.forEach((f, i) => (col[f] = lastCol + i));
   // Every column of ours is written (blank where a row has no value: the rows are new), so they form one block
   // unless a column of the user's lies between them.
-  const columns = FIELD_ORDER.filter((f) => col[f] !== undefined).map((f) => ({
+  // A profile column of the user's (Followers count, Bio…) is written only when the rows have its data.
+  const profile = (f: Field) => PROFILE_COLUMNS.some((c) => c.key === f);
+  const columns = FIELD_ORDER.filter((f) => col[f] !== undefined && (!profile(f) || fresh.some((r) => r.values[f]))).map((f) => ({
     col: col[f] as number,
     field: f,
   }));

@@ -44,6 +44,8 @@ export function scoreAll(): Report {
     colour(placement, table.rows.length);
     const report = buildReport(wb.sheet.getName(), table, scored.followers, scored.rows, scored.summary, scored.warnings);
     toastDone(wb.ss, report);
+    // A toast passes in seconds: an orders tab that made no customer at all is said where it cannot be missed.
+    if (scored.noPurchases.length) SpreadsheetApp.getUi().alert(`Followback: ${scored.noPurchases.join('\n\n')}`);
     return report;
   });
 }

@@ -1,12 +1,13 @@
 // What the sidebar shows before scoring: the tabs and columns found, row counts and problems to fix.
 // Reads only each tab's first rows (for headers) and its last row number: cheap on a 50,000-row tab.
+import { readContext } from '../core/engine';
 import { readTable } from '../core/table';
 import type { Cell, Settings, TableKind } from '../core/types';
 import { cleanText } from '../core/values';
 import type { Status } from '../server/api';
 import { errorMessage } from './errors';
 import { findBlock, userGrid } from './layout';
-import { KINDS, findTabs, missingFollowersMessage } from './tabs';
+import { KINDS, findTabs, missingFollowersMessage, readSource } from './tabs';
 
 const HEAD_ROWS = 10;
 
@@ -51,5 +52,16 @@ export function statusOf(settings: Settings): Status {
       status.headers![kind] = (head.find((r) => r.some((c) => c !== '')) || []).map((c) => cleanText(c)).filter(Boolean);
     }
   }
+  if (tabs.orders.length) status.problems.push(...ordersProblems(tabs.orders, settings));
   return status;
+}
+
+/** Orders tabs that hold no purchase (abandoned checkouts, sign-ups, a transactions export): named before scoring. */
+function ordersProblems(sheets: GoogleAppsScript.Spreadsheet.Sheet[], settings: Settings): string[] {
+  try {
+    const ctx = readContext({ orders: sheets.map(readSource) }, settings, settings.now ?? Date.now());
+    return ctx.noPurchases ?? [];
+  } catch {
+    return []; // a tab that cannot be read is reported above
+  }
 }

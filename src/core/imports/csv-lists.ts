@@ -30,7 +30,8 @@ function findHeader(rows: string[][], wanted: string[]): { index: number; col: R
 export function looksLikeCsvList(text: string, fileName: string): boolean {
   const head = text.slice(0, 4000).toLowerCase();
   if (/account address/.test(head)) return true;
-  if (/first name/.test(head) && /last name/.test(head) && /url/.test(head)) return true;
+  // LinkedIn: the current file has a URL column; 2018 and 2021 files have none, only the email and the date
+  if (/first name/.test(head) && /last name/.test(head) && /url|email address|connected on/.test(head)) return true;
   const first = text.split(/\r\n|\r|\n/, 1)[0].split(',')[0].trim();
   return /\.csv$/i.test(fileName) && ADDRESS.test(first);
 }
@@ -50,20 +51,26 @@ export function parseCsvList(text: string, fileName: string, assume: ImportKind,
   const rows = csv(text.replace(/^\uFEFF/, '')).filter((r) => r.some((c) => (c || '').trim() !== ''));
   const named = kindFromName(fileName);
 
-  const linkedin = findHeader(rows, ['first name', 'last name', 'url']);
+  const linkedin =
+    findHeader(rows, ['first name', 'last name', 'url']) ||
+    findHeader(rows, ['first name', 'last name', 'email address']) ||
+    findHeader(rows, ['first name', 'last name', 'connected on']);
   if (linkedin) {
     const c = linkedin.col;
     const entries: RawEntry[] = [];
     for (let i = linkedin.index + 1; i < rows.length; i++) {
       const r = rows[i];
       const name = `${r[c['first name']] || ''} ${r[c['last name']] || ''}`.trim();
-      const url = (r[c.url] || '').trim();
-      // Connections who hide their profile come without a URL: their name is the only key left.
-      entries.push({ handle: normalizeHandle(url) || name, url, name, date: parseFollowDate(r[c['connected on']]) });
+      const url = c.url === undefined ? '' : (r[c.url] || '').trim();
+      // Connections who hide their profile, and every connection of a 2018 or 2021 file, come without a URL: their
+      // name is the key (as Facebook's), and the email, when given, is exact evidence for matching a customer.
+      const email = c['email address'] === undefined ? '' : r[c['email address']];
+      entries.push({ handle: normalizeHandle(url) || name, url, name, email, date: parseFollowDate(r[c['connected on']]) });
     }
     const { rows: out, skipped } = buildRows('linkedin', entries);
     const kind = named || assume;
-    return [{ kind, platform: 'linkedin', format: 'LinkedIn connections (CSV)', rows: out, skipped, ...(named ? {} : { assumedKind: true }) }];
+    const era = c.url === undefined ? 'LinkedIn connections (CSV, names and emails, no profile links)' : 'LinkedIn connections (CSV)';
+    return [{ kind, platform: 'linkedin', format: era, rows: out, skipped, ...(named ? {} : { assumedKind: true }) }];
   }
 
   const account = findHeader(rows, ['account address']);

@@ -44,6 +44,12 @@ export function parseFollowDate(v: unknown): number | undefined {
     const offset = (+z[2] * 60 + +z[3]) * 60000 * (z[1] === '-' ? -1 : 1);
     return base - offset;
   }
+  // LinkedIn's 2018 Connections.csv: "1/8/18, 6:14 PM" (US month first)
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?(?:\s+(\d{1,2}):(\d{2})\s*([ap]m)?)?$/i.exec(s);
+  if (m) {
+    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3];
+    return utc(y, +m[1] - 1, +m[2], m[4] ? hour12(+m[4], m[6]) : 0, +(m[5] || 0));
+  }
   m = /^(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})$/i.exec(s);
   if (m) {
     const mo = MONTHS[m[2].slice(0, 3).toLowerCase()];

@@ -73,6 +73,20 @@ function facebookOutcome(items: Json[], kind: ImportKind): ParseOutcome {
   return [{ kind, platform: 'facebook', format: `Facebook ${kind} (names only)`, rows, skipped }];
 }
 
+/** Instagram's 2020 connections.json: {"followers": {"jane.doe": "2020-06-01T18:32:14+00:00"}, "following": {…}, …}. */
+function connections2020(data: Record<string, Json>): ParseOutcome | undefined {
+  const isDateMap = (v: Json) => isObject(v) && Object.keys(v).every((k) => typeof v[k] === 'string');
+  if (!isDateMap(data.followers) && !isDateMap(data.following)) return undefined;
+  const out: Exclude<ParseOutcome, string> = [];
+  for (const kind of ['followers', 'following'] as ImportKind[]) {
+    const map = isDateMap(data[kind]) ? (data[kind] as Record<string, Json>) : {};
+    const entries: RawEntry[] = Object.keys(map).map((user) => ({ handle: user, date: parseFollowDate(map[user]) }));
+    const { rows, skipped } = buildRows('instagram', entries);
+    out.push({ kind, platform: 'instagram', format: `Instagram ${kind} (2020 connections.json)`, rows, skipped });
+  }
+  return out;
+}
+
 /** Meta JSON, or undefined when the value is not one of Meta's follow lists. */
 export function parseMetaJson(data: Json, fileName: string, assume: ImportKind): ParseOutcome | undefined {
   if (Array.isArray(data)) {
@@ -82,6 +96,8 @@ export function parseMetaJson(data: Json, fileName: string, assume: ImportKind):
     return listOutcome(data, named || assume, undefined, 'JSON', !named);
   }
   if (!isObject(data)) return undefined;
+  const old = connections2020(data);
+  if (old) return old;
   for (const key of Object.keys(data)) {
     const rel = RELATIONSHIP_KEYS[key];
     const value = data[key];
@@ -106,13 +122,29 @@ export function parseMetaJson(data: Json, fileName: string, assume: ImportKind):
 const TAG = /<[^>]*>/g;
 const textOf = (html: string): string => decodeEntities(html.replace(TAG, ' ')).replace(/\s+/g, ' ').trim();
 
+/**
+ * Title words of the two lists in the languages the download is written in (checked only when the file name does
+ * not say). Following is tested first: German titles followers "Follower", following "Gefolgt" (research).
+ * en Followers / Following; de Follower / Gefolgt, Folgt (Michaelninder/custom-laravel-livewire
+ * resources/lang/de/profile.php); fr Abonnés / Abonnements (ESGI-Code-N-Share/codenshare-web-app
+ * src/locales/fr/profile.locale.ts and other locale files found with the search tool); es Seguidores / Siguiendo,
+ * Seguidos; pt Seguidores / Seguindo (johnrock16/instagram-clone src/i18n/locales/pt-br.js); it Follower /
+ * Persone seguite, Seguiti; nl Volgers / Volgend, Volgt.
+ */
+const FOLLOWING_WORDS = /following|gefolgt|\bfolgt\b|abonniert|abonnements|suivi(e|s)?\b|siguiendo|seguidos|seguindo|persone seguite|seguiti|volgend|\bvolgt\b/;
+const FOLLOWERS_WORDS = /follower|abonnenten|abonn[ée]s|seguidores|volgers/;
+
+export function kindFromTitle(title: string): ImportKind | undefined {
+  const t = title.toLowerCase();
+  if (FOLLOWING_WORDS.test(t)) return 'following';
+  if (FOLLOWERS_WORDS.test(t)) return 'followers';
+  return undefined;
+}
+
 function titleKind(html: string): { kind?: ImportKind; title: string } {
   const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html);
   const title = m ? textOf(m[1]) : '';
-  const t = title.toLowerCase();
-  if (/following|abonniert|suivi(e|s)?\b|seguidos|seguiti/.test(t)) return { kind: 'following', title };
-  if (/follower|abonnenten|abonné|seguidores/.test(t)) return { kind: 'followers', title };
-  return { title };
+  return { kind: kindFromTitle(title), title };
 }
 
 export function parseMetaHtml(html: string, fileName: string, assume: ImportKind): ParseOutcome {

@@ -1,6 +1,6 @@
 // One account → ImportedRow: the handle normalised once, the way the engine does (normalizeHandle), and a
 // canonical profile URL where the platform has one.
-import { normalizeHandle } from '../values';
+import { isUnknown, normalizeEmail, normalizeHandle, parseBool, parseCount } from '../values';
 import { repairText } from './text';
 import type { ImportedRow } from './types';
 
@@ -10,6 +10,37 @@ export interface RawEntry {
   url?: unknown;
   name?: unknown;
   date?: number;
+  email?: unknown;
+  /** profile fields (scrapers' pages): read with the engine's own parsers */
+  bio?: unknown;
+  followers?: unknown;
+  following?: unknown;
+  posts?: unknown;
+  isPrivate?: unknown;
+  verified?: unknown;
+  picture?: unknown;
+}
+
+/** A JSON value as a cell for the engine's parsers: numbers and booleans as they are, anything else as text. */
+const cell = (v: unknown): string | number | boolean | undefined =>
+  typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'string' ? v : undefined;
+
+/** Email and profile fields of an entry, the unknown ones (NA, None, [], blank) left out. */
+function profileOf(raw: RawEntry, row: ImportedRow): void {
+  const email = normalizeEmail(cell(raw.email));
+  if (email) row.email = email;
+  const bio = typeof raw.bio === 'string' && !isUnknown(raw.bio) ? repairText(raw.bio) : '';
+  if (bio) row.bio = bio;
+  for (const key of ['followers', 'following', 'posts'] as const) {
+    const n = parseCount(cell(raw[key]));
+    if (n !== undefined) row[key] = n;
+  }
+  for (const key of ['isPrivate', 'verified'] as const) {
+    const b = parseBool(cell(raw[key]));
+    if (b !== undefined) row[key] = b;
+  }
+  const picture = typeof raw.picture === 'string' && !isUnknown(raw.picture) ? raw.picture.trim() : '';
+  if (picture) row.picture = picture;
 }
 
 /** The profile page of a handle, for platforms whose URL follows from it. */
@@ -45,8 +76,9 @@ export function buildRow(platform: string, raw: RawEntry): ImportedRow | null {
   const link = KEEP_URL[platform] ? url : profileUrl(platform, handle) || url;
   if (link) row.url = link;
   const name = repairText(raw.name).replace(/\s+/g, ' ');
-  if (name) row.name = name;
+  if (name && !isUnknown(name)) row.name = name;
   if (raw.date !== undefined && isFinite(raw.date)) row.date = raw.date;
+  profileOf(raw, row);
   return row;
 }
 

@@ -4,6 +4,7 @@ import { parseBlueskyJson } from './bluesky';
 import { looksLikeCsvList, parseCsvList } from './csv-lists';
 import { SUPPORTED, expectedFor } from './hints';
 import { parseMetaHtml, parseMetaJson } from './meta';
+import { parseScraperJson } from './scrapers';
 import { decodeBytes } from './text';
 import { looksLikeTikTokText, parseTikTokJson, parseTikTokText } from './tiktok';
 import type { ImportOptions, ImportResult, ParseOutcome } from './types';
@@ -30,7 +31,8 @@ function outcomeOf(text: string, fileName: string, options: ImportOptions): Pars
     } catch (e) {
       return `damaged JSON, perhaps a download cut short (${(e as Error).message})`;
     }
-    const found = parseMetaJson(data, fileName, assume) || parseTikTokJson(data) || parseBlueskyJson(data, fileName, assume);
+    const found =
+      parseMetaJson(data, fileName, assume) || parseTikTokJson(data) || parseBlueskyJson(data, fileName, assume) || parseScraperJson(data, fileName, assume);
     return found || `not a follower or following list (found ${describeJson(data)})`;
   }
   if (t[0] === '<') return parseMetaHtml(t, fileName, assume);

@@ -15,7 +15,10 @@ function pick(o: Record<string, Json>, pattern: RegExp): Json {
   return key === undefined ? undefined : o[key];
 }
 
-/** The list inside a section: the named array (FansList, Following), else the only array there. null = empty. */
+/**
+ * The list inside a section: the named array (FansList, Following), else the only array there. null, {} and a
+ * section holding only nulls or empty objects are an empty list (TikTok writes them for an account with none).
+ */
 function sectionList(section: Json, name: RegExp): Json[] | null | undefined {
   if (section === null) return null;
   if (Array.isArray(section)) return section;
@@ -24,7 +27,9 @@ function sectionList(section: Json, name: RegExp): Json[] | null | undefined {
   if (Array.isArray(named)) return named;
   if (named === null) return null;
   const arrays = Object.keys(section).filter((k) => Array.isArray(section[k]));
-  return arrays.length === 1 ? (section[arrays[0]] as Json[]) : undefined;
+  if (arrays.length === 1) return section[arrays[0]] as Json[];
+  const nothing = (v: Json): boolean => v === null || (isObject(v) && Object.keys(v).every((k) => nothing(v[k])));
+  return arrays.length === 0 && nothing(section) ? null : undefined;
 }
 
 function entryOf(it: Json): RawEntry {
@@ -32,24 +37,42 @@ function entryOf(it: Json): RawEntry {
   return { handle: pick(it, /^user\s*name$/i), date: parseFollowDate(pick(it, /^date$/i)) };
 }
 
-/** TikTok JSON, or undefined when the value is not a TikTok download. */
+const FOLLOWER_KEY = /^(follower|followers|fans)( list)?$/i;
+const FOLLOWING_KEY = /^following( list)?$/i;
+
+/**
+ * TikTok JSON, or undefined when the value is not a TikTok download. The lists sit under "Your Activity" (2022 on),
+ * "Activity" (older) or "Profile" (["Profile"]["Follower List"], ["Profile"]["Following List"]["Following"]); a list
+ * that is null, {} or missing where the other is present is the account's empty list.
+ */
 export function parseTikTokJson(data: Json): ParseOutcome | undefined {
   if (!isObject(data)) return undefined;
-  const activity = pick(data, /^(your )?activity$/i);
-  if (!isObject(activity)) return undefined;
+  const roots = [pick(data, /^(your )?activity$/i), pick(data, /^profile$/i)].filter(isObject);
+  if (roots.length === 0) return undefined;
+  const find = (key: RegExp, inner: RegExp): Json[] | null | undefined => {
+    let found: Json[] | null | undefined;
+    for (const root of roots) {
+      if (!Object.keys(root).some((k) => key.test(k.trim()))) continue;
+      const list = sectionList(pick(root, key), inner);
+      if (list) return list;
+      if (list === null) found = null;
+    }
+    return found;
+  };
   const sections: { kind: ImportKind; list: Json[] | null | undefined }[] = [
-    { kind: 'followers', list: sectionList(pick(activity, /^(follower|followers|fans)( list)?$/i), /^fans\s*list$/i) },
-    { kind: 'following', list: sectionList(pick(activity, /^following( list)?$/i), /^following$/i) },
+    { kind: 'followers', list: find(FOLLOWER_KEY, /^fans\s*list$/i) },
+    { kind: 'following', list: find(FOLLOWING_KEY, /^following$/i) },
   ];
+  if (sections.every((s) => s.list === undefined)) {
+    return 'a TikTok download without a Follower or Following list (expected ["Your Activity"]["Follower"]["FansList"] or ["Profile"]["Follower List"])';
+  }
   const out: Exclude<ParseOutcome, string> = [];
   for (const s of sections) {
-    if (s.list === undefined) continue;
     const items = s.list || [];
     const { rows, skipped } = buildRows('tiktok', items.map(entryOf));
     if (items.length > 0 && rows.length === 0) return `the ${s.kind} entries hold no "UserName"`;
     out.push({ kind: s.kind, platform: 'tiktok', format: `TikTok ${s.kind} (JSON)`, rows, skipped });
   }
-  if (out.length === 0) return 'a TikTok download without a Follower or Following section (expected ["Your Activity"]["Follower"]["FansList"])';
   return out;
 }
 

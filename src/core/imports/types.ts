@@ -16,7 +16,30 @@ export interface ImportedRow {
   date?: number;
   /** 'instagram', 'threads', 'tiktok', 'x', 'bluesky', 'facebook', 'mastodon', 'linkedin'. */
   platform?: string;
+  /** Email, lower case (LinkedIn connections): exact evidence for matching a customer. */
+  email?: string;
+  /** Profile fields, when the file has them (scrapers' Instagram private-API pages and profile lists). */
+  bio?: string;
+  followers?: number;
+  following?: number;
+  posts?: number;
+  isPrivate?: boolean;
+  verified?: boolean;
+  /** Profile picture URL. */
+  picture?: string;
 }
+
+/** The columns an imported row fills beyond Handle, Name, Profile URL, Followed on and Platform, in order. */
+export const PROFILE_COLUMNS: { key: 'email' | 'bio' | 'followers' | 'following' | 'posts' | 'isPrivate' | 'verified' | 'picture'; header: string }[] = [
+  { key: 'email', header: 'Email' },
+  { key: 'bio', header: 'Bio' },
+  { key: 'followers', header: 'Followers count' },
+  { key: 'following', header: 'Following count' },
+  { key: 'posts', header: 'Posts' },
+  { key: 'isPrivate', header: 'Private' },
+  { key: 'verified', header: 'Verified' },
+  { key: 'picture', header: 'Profile pic URL' },
+];
 
 /** A list found in one file (a zip or a TikTok download may hold several). */
 export interface ImportedList {

@@ -8,7 +8,7 @@ import type { ImportOptions, ImportResult } from './types';
 
 /** Entry names worth inflating: the lists of every download this importer reads. */
 const LIST_FILE =
-  /^(followers(_\d+)?|following(_\d+)?)\.(json|html?)$|^(people_who_followed_you|who_you(')?ve_followed|who_you_follow)\.json$|^user_data(_tiktok)?\.json$|^follow(er|ing)\.(txt|js)$|^following_accounts\.csv$|^connections\.csv$/i;
+  /^(followers(_\d+)?|following(_\d+)?)\.(json|html?)$|^(people_who_followed_you|who_you(')?ve_followed|who_you_follow)\.json$|^user_data(_tiktok)?\.json$|^follow(er|ing)\.(txt|js)$|^following_accounts\.csv$|^connections\.(csv|json)$/i;
 
 /** Inflated size above which an entry is refused (a list of 1M accounts is ~150 MB of JSON). */
 const MAX_ENTRY_BYTES = 300 * 1024 * 1024;

@@ -1,0 +1,124 @@
+// Orders and customers exports in the variants real files have (research/export-formats.md, "Variants seen in real
+// files"): what counts as a purchase, who the buyer is, and the message for a file that holds none.
+import { buildCustomers, describeCustomer } from '../src/core/customers';
+import { DEFAULT_SETTINGS, readContext, scoreWorkbook } from '../src/core/engine';
+import { readFollowers, readTable } from '../src/core/table';
+import type { Cell, Settings } from '../src/core/types';
+import { abandonedCheckouts, bigCartel, etsyItems, paidShopify, shopifyTransactions, signUps, stripeCustomers, stripePayments } from './fixtures/variants';
+
+const table = (name: string, g: Cell[][]) => readTable({ name, grid: g }, 'orders');
+const settings: Settings = { ...DEFAULT_SETTINGS, now: Date.UTC(2026, 5, 1) };
+
+describe('files that hold no purchase: no customer, and a message naming the file and why', () => {
+  test('Shopify abandoned checkouts (Financial Status and Paid at empty on every row)', () => {
+    const { customers, empty } = buildCustomers([table('abandoned_checkouts.csv', abandonedCheckouts(250))]);
+    expect(customers).toEqual([]);
+    expect(empty).toHaveLength(1);
+    expect(empty[0]).toMatch(/^abandoned_checkouts\.csv: Financial Status and Paid at are empty on every row.*nobody in it has paid/);
+  });
+
+  test('a Shopify customers export of sign-ups (Total Orders 0 everywhere)', () => {
+    const { customers, empty } = buildCustomers([table('customers_export.csv', signUps())]);
+    expect(customers).toEqual([]);
+    expect(empty[0]).toMatch(/^customers_export\.csv: every customer in it has 0 Total Orders \/ Total Spent/);
+  });
+
+  test('a Shopify transactions export names no person: a message, not silence, and not an error', () => {
+    const ctx = readContext({ orders: [{ name: 'transactions_export.csv', grid: shopifyTransactions() }, { name: 'orders_export.csv', grid: paidShopify() }] }, settings, settings.now!);
+    expect(ctx.customers.map((c) => c.key)).toEqual(['orla.venn@example.test']);
+    expect(ctx.noPurchases).toEqual([expect.stringMatching(/^transactions_export\.csv: this is a transactions export .*names no person/)]);
+  });
+
+  test('an order export whose orders were all refused names the file too', () => {
+    const g = stripePayments().filter((r, i) => i === 0 || r[5] === 'Failed' || r[5] === 'requires_payment_method');
+    const { empty } = buildCustomers([table('unified_payments.csv', g)]);
+    expect(empty).toEqual([expect.stringMatching(/^unified_payments\.csv: none of its 2 orders was paid for/)]);
+  });
+
+  test('the message reaches the scoring warnings; scoring goes on with the other files', () => {
+    const followers = { name: 'Followers', grid: [['Username', 'Full name'], ['orla.venn', 'Orla Venn'], ['tova.q', 'Tova Quillan0']] as Cell[][] };
+    const s = scoreWorkbook({ followers, orders: [{ name: 'abandoned.csv', grid: abandonedCheckouts(3) }, { name: 'orders.csv', grid: paidShopify() }] }, settings);
+    expect(s.noPurchases).toEqual([expect.stringMatching(/^abandoned\.csv: /)]);
+    expect(s.warnings[0]).toBe(s.noPurchases[0]);
+    expect(s.rows[0]!.customer).toMatch(/^Orla Venn/);
+    expect(s.rows[1]!.customer).toBe(''); // a shopper who never paid is nobody's customer
+  });
+});
+
+describe('Etsy Sold Order Items', () => {
+  const { customers } = buildCustomers([table('EtsySoldOrderItems2026.csv', etsyItems())]);
+  test('Buyer "Full Name (etsyusername)": the name is the name, the username a handle', () => {
+    const maren = customers.find((c) => c.key === 'Maren Tollefsen')!;
+    expect(maren.names).toEqual(['Maren Tollefsen']);
+    expect(maren.handles).toEqual(['marentoll85']);
+  });
+  test('an item is Price × Quantity: 2 × 3.35 + 4.00 in one order', () => {
+    const maren = customers.find((c) => c.key === 'Maren Tollefsen')!;
+    expect(maren.orders).toBe(1);
+    expect(maren.spent).toBe(10.7);
+  });
+  test('a bare Buyer is the username, the Ship Name the name', () => {
+    const c = customers.find((x) => x.handles.includes('quillfeather22'))!;
+    expect(c.names).toEqual(['Ilse Brandvik']);
+    expect(describeCustomer(c)).toBe('Ilse Brandvik · 1 order · 12.00');
+  });
+  test('Item Total, where present, is the item amount (no multiplying)', () => {
+    const g = etsyItems().map((r, i) => (i === 0 ? [...r, 'Item Total'] : [...r, String(Number(r[4]) * Number(r[3]))]));
+    const { customers: c } = buildCustomers([table('items.csv', g)]);
+    expect(c.find((x) => x.key === 'Maren Tollefsen')!.spent).toBe(10.7);
+  });
+  test('Buyer User ID of Sold Orders is a handle when it is a username (not when a number)', () => {
+    const g: Cell[][] = [
+      ['Sale Date', 'Order ID', 'Buyer User ID', 'Full Name', 'Order Total', 'Buyer'],
+      ['03/12/26', '1', 'hollyreed7', 'Holly Reed', '20.00', 'Holly Reed (hollyreed7)'],
+      ['03/13/26', '2', '48151623', 'Ivo Lant', '15.00', ''],
+    ];
+    const { customers: c } = buildCustomers([table('EtsySoldOrders.csv', g)]);
+    expect(c.map((x) => [x.key, x.handles])).toEqual([
+      ['Holly Reed', ['hollyreed7']],
+      ['Ivo Lant', []],
+    ]);
+  });
+});
+
+test('Big Cartel: the amount paid is Total price; the buyer from Buyer first/last name and email', () => {
+  const { customers } = buildCustomers([table('orders.csv', bigCartel())]);
+  expect(customers).toHaveLength(1);
+  expect(customers[0]).toMatchObject({ key: 'soren.h@example.test', names: ['Soren Halvard'], orders: 1, spent: 41.5, currency: 'USD' });
+});
+
+describe('Stripe', () => {
+  test('customers export: Total Spend and Payment Count read; who never paid is no customer', () => {
+    const { customers } = buildCustomers([table('unified_customers.csv', stripeCustomers())]);
+    expect(customers.map((c) => [c.key, c.orders, c.spent])).toEqual([['ada.fennick@example.test', 3, 120.5]]);
+  });
+  test('payments: Failed and requires_payment_method never paid; Pending (a bank debit on its way) counts', () => {
+    const { customers, ignored } = buildCustomers([table('unified_payments.csv', stripePayments())]);
+    expect(customers.map((c) => c.key)).toEqual(['paid@example.test', 'pending@example.test']);
+    expect(ignored.cancelled).toBe(2);
+  });
+});
+
+describe('unknown everywhere: NA, N/A, null, None, [], {} read as a blank cell is', () => {
+  const header = ['Username', 'Full name', 'Bio', 'Followers', 'Following', 'Posts', 'Profile pic url', 'Is private', 'Is verified', 'External url'];
+  const blank = ['kessa.wynd', '', '', '', '', '', '', '', '', ''];
+  test.each([
+    ['R', ['kessa.wynd', 'NA', 'NA', 'NA', 'NA', 'NA', 'NA', 'NA', 'NA', 'NA']],
+    ['Python', ['kessa.wynd', 'None', '[]', 'None', 'None', 'None', 'None', 'None', 'None', '{}']],
+    ['mixed case and spaces', ['kessa.wynd', ' n/a ', 'null', 'N/A', 'Null', 'NONE', '[ ]', 'na', 'NULL', '{ }']],
+  ])('%s: the same bot risk and the same nine outputs as the blank row', (_lang, unknown) => {
+    const score = (row: Cell[]) => scoreWorkbook({ followers: { name: 'Followers', grid: [header, row] } }, settings).rows[0];
+    expect(score(unknown)).toEqual(score(blank));
+  });
+  test('Python True/False and R TRUE/FALSE are booleans', () => {
+    const t = readTable({ name: 'F', grid: [header, ['a', '', '', '', '', '', '', 'True', 'FALSE', ''], ['b', '', '', '', '', '', '', 'false', 'TRUE', '']] }, 'followers');
+    expect(readFollowers(t).map((f) => [f.isPrivate, f.verified])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+  });
+  test('an order row with NA as its name makes no customer called "NA"', () => {
+    const g: Cell[][] = [['Order ID', 'Customer Name', 'Email', 'Total'], ['1', 'NA', '', '10.00'], ['2', 'Rhea Tamsin', 'NA', '12.00']];
+    expect(buildCustomers([table('o.csv', g)]).customers.map((c) => c.key)).toEqual(['Rhea Tamsin']);
+  });
+});
