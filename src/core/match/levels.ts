@@ -45,6 +45,8 @@ export interface NameFacts {
   /** the display-name token that matched as first name (for "Jen = Jennifer") */
   firstAs: string;
   last: 'exact' | 'fuzzy' | 'none';
+  /** the display-name token that matched as a near surname (Patil for Patel) */
+  lastAs: string;
   handleFirst: FirstInHandle;
   handleFirstAs: string;
   handleLast: boolean;
@@ -90,9 +92,15 @@ const EMAIL: Comparison<LocalView> = {
       u: 1e-7,
       says: () => 'email matches handle',
     },
-    // jane.doe@ and @jane.doe: mostly the name again, which the name comparison already counts; what is left
-    // is that this person picked the same spelling of it twice (a namesake picks it one time in twenty).
-    { id: 'email=handle-name', when: (p, f) => p.local.length >= 4 && p.local === f.compact, m: 0.3, u: 0.05, says: () => 'email matches handle' },
+    // jane.doe@ and @jane.doe: a stranger's handle is this string when they have that name and picked that
+    // spelling of it (one namesake in twenty): rare names make it strong, "maria" or "jsmith" weak.
+    {
+      id: 'email=handle-name',
+      when: (p, f) => p.local.length >= 4 && p.local === f.compact,
+      m: 0.3,
+      u: (p, tf) => namedShare(p, tf) * 0.05,
+      says: () => 'email matches handle',
+    },
     {
       id: 'email~handle',
       when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
@@ -104,16 +112,18 @@ const EMAIL: Comparison<LocalView> = {
       id: 'email~handle-name',
       when: (p, f) => p.letters.length >= 4 && p.letters === f.compactLetters,
       m: 0.1,
-      u: 0.05,
+      u: (p, tf) => namedShare(p, tf) * 0.2,
       says: () => 'email matches handle (apart from digits)',
     },
     {
       id: 'email-in-handle',
+      // (not when the shared part is only one of the customer's names: "francesco" in francescoferretti1998@)
       when: (p, f) => {
         if (p.named) return false;
         const a = p.letters;
         const b = f.compactLetters;
-        return a.length <= b.length ? a.length >= 6 && b.indexOf(a) >= 0 : b.length >= 6 && a.indexOf(b) >= 0;
+        const shared = a.length <= b.length ? (a.length >= 6 && b.indexOf(a) >= 0 ? a : '') : b.length >= 6 && a.indexOf(b) >= 0 ? b : '';
+        return !!shared && p.nameParts.indexOf(shared) < 0;
       },
       m: 0.05,
       u: 1e-5,
@@ -122,6 +132,24 @@ const EMAIL: Comparison<LocalView> = {
     { id: 'email-differs', when: () => true, m: 0.55, u: 0.999, says: () => '' },
   ],
 };
+
+/** Share of people whose name the local part spells this way (jdoe: surname and initial). */
+function namedShare(p: LocalView, tf: Frequencies): number {
+  const n = p.named;
+  if (!n) return 1;
+  switch (n.kind) {
+    case 'full':
+      return tf.first(n.first) * tf.last(n.last);
+    case 'initial-last':
+      return tf.last(n.last) * INITIAL_SHARE;
+    case 'first-initial':
+      return tf.first(n.first) * INITIAL_SHARE;
+    case 'first':
+      return tf.first(n.first);
+    default:
+      return tf.last(n.last);
+  }
+}
 
 // Stand-ins for "how often do two strangers' first names agree this way", by level.
 const NICK_SHARE = 0.004;
@@ -137,7 +165,12 @@ function relatedShare(first: string, tf: Frequencies): number {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const fullTf = (p: NameFacts, tf: Frequencies) => tf.first(p.name.first) * tf.last(p.name.last);
+/**
+ * Share of strangers with the customer's full name: first × surname shares, or more when other followers show
+ * that very name (of k followers named alike, at least k - 1 are strangers).
+ */
+const fullTf = (p: NameFacts, tf: Frequencies) =>
+  Math.max(tf.first(p.name.first) * tf.last(p.name.last), (tf.followersNamed(p.name.first, p.name.last) - 1) / tf.followers);
 const fullName = (p: NameFacts) => p.name.full;
 
 const NAME: Comparison<NameFacts> = {
@@ -180,14 +213,16 @@ const NAME: Comparison<NameFacts> = {
       id: 'near-first',
       when: (p) => !!p.name.last && p.first === 'fuzzy' && p.last === 'exact',
       m: 0.06,
-      u: (p, tf) => tf.last(p.name.last) * FUZZY_SHARE,
+      // a slip, or a stranger whose own first name is the one written (Clare for Claire: common, so weak)
+      u: (p, tf) => tf.last(p.name.last) * (FUZZY_SHARE + tf.first(p.firstAs)),
       says: (p) => `name close to ${fullName(p)}`,
     },
     {
       id: 'near-last',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'fuzzy',
       m: 0.06,
-      u: (p, tf) => tf.first(p.name.first) * FUZZY_SHARE * 0.3,
+      // a slip, or a stranger whose own surname is the one written (Patil for Patel, Meyer for Meier)
+      u: (p, tf) => tf.first(p.name.first) * (FUZZY_SHARE * 0.3 + tf.last(p.lastAs)),
       says: (p) => `name close to ${fullName(p)}`,
     },
     {
@@ -212,7 +247,7 @@ const NAME: Comparison<NameFacts> = {
       id: 'near-both',
       when: (p) => !!p.name.last && (p.first === 'fuzzy' || p.first === 'nick') && p.last === 'fuzzy',
       m: 0.02,
-      u: 2e-6,
+      u: (p, tf) => 2e-6 + tf.first(p.firstAs) * tf.last(p.lastAs),
       says: (p) => `name close to ${fullName(p)}`,
     },
     {
@@ -255,6 +290,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
   let firstAt = -1;
   let lastAt = -1;
   let last: NameFacts['last'] = 'none';
+  let lastAs = '';
   if (n.last) {
     lastAt = d.indexOf(n.last);
     if (lastAt >= 0) last = 'exact';
@@ -285,6 +321,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
       if (i !== firstAt && similarNames(d[i], n.last)) {
         last = 'fuzzy';
         lastAt = i;
+        lastAs = d[i];
         break;
       }
     }
@@ -324,7 +361,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
       }
     }
   }
-  return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
+  return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, lastAs, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
 }
 
 /** A nickname of `first` written right before or right after the surname in a handle ("jendoe", "doe_jen"). */

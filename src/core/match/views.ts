@@ -1,7 +1,7 @@
 // What each side of a comparison looks like once normalised: a customer's names and email local parts,
 // a follower's handle forms and display-name tokens, computed once per customer or follower, not per pair.
 import type { Customer, Follower } from '../types';
-import { canonToken, emailLocal, handleForms, isBusinessWord, nameTokens, plainTokens, relatedNames } from '../names';
+import { canonToken, emailLocal, givenNamePrior, handleForms, isBusinessWord, nameTokens, plainTokens, relatedNames } from '../names';
 
 export interface NameView {
   /** the name as the orders write it */
@@ -20,8 +20,10 @@ export interface LocalView {
   local: string;
   /** the same without digits */
   letters: string;
-  /** the local part is just the customer's name */
-  named: boolean;
+  /** the local part is just the customer's name (null when it is not) */
+  named: NameShape | null;
+  /** the customer's name tokens (a local part holding only one of them says little) */
+  nameParts: string[];
 }
 
 export interface CustomerView {
@@ -53,28 +55,60 @@ export interface FollowerView {
 
 const digitsOff = (s: string) => s.replace(/\d+/g, '');
 
-/** True when an email's letters are only the person's name (janedoe, jdoe, doejane, janed, jane). */
-function nameShaped(letters: string, names: NameView[]): boolean {
-  const spells = (f: string, l: string) =>
-    letters === f || (!!l && (letters === l || letters === f + l || letters === l + f || letters === f[0] + l || letters === f + l[0]));
-  for (const n of names) if (spells(n.plainFirst, n.plainLast) || spells(n.first, n.last)) return true;
-  return false;
+/** Which name an email's letters spell, and how: the canonical tokens, so term frequencies can price it. */
+export interface NameShape {
+  first: string;
+  last: string;
+  /** full: janedoe, doejane; initial-last: jdoe; first-initial: janed; first: jane; last: doe */
+  kind: 'full' | 'initial-last' | 'first-initial' | 'first' | 'last';
+}
+
+/** The name an email's letters are only made of (janedoe, jdoe, doejane, janed, jane, doe), else null. */
+function nameShaped(letters: string, names: NameView[]): NameShape | null {
+  const spells = (f: string, l: string): NameShape['kind'] | null => {
+    if (letters === f) return 'first';
+    if (!l) return null;
+    if (letters === f + l || letters === l + f) return 'full';
+    if (letters === l) return 'last';
+    if (letters === f[0] + l) return 'initial-last';
+    if (letters === f + l[0]) return 'first-initial';
+    return null;
+  };
+  for (const n of names) {
+    const kind = spells(n.plainFirst, n.plainLast) || spells(n.first, n.last);
+    if (kind) return { first: n.first, last: n.last, kind };
+  }
+  return null;
+}
+
+/** The customer's name tokens (plain and canonical), for "this local part is only a name" tests. */
+function namePartsOf(names: NameView[]): string[] {
+  const parts: string[] = [];
+  for (const n of names) {
+    for (const t of [n.first, n.plainFirst, n.last, n.plainLast, ...n.middle]) if (t && parts.indexOf(t) < 0) parts.push(t);
+  }
+  return parts;
 }
 
 export function nameView(full: string): NameView | null {
+  return nameViews(full)[0] || null;
+}
+
+/**
+ * The views of one written name. A name of three or more words whose second-to-last word is not a given name
+ * ("Julia Santos Ibáñez") also reads as first name + that word: Spanish and Portuguese names carry two
+ * surnames, and their owners often write only the first of them.
+ */
+export function nameViews(full: string): NameView[] {
   const plain = plainTokens(full);
-  if (!plain.length) return null;
+  if (!plain.length) return [];
   const tokens = plain.map(canonToken);
+  const n = tokens.length;
   const first = tokens[0];
-  const last = tokens.length > 1 ? tokens[tokens.length - 1] : '';
-  return {
-    full,
-    first,
-    last,
-    plainFirst: plain[0] || first,
-    plainLast: tokens.length > 1 ? plain[plain.length - 1] || last : '',
-    middle: tokens.slice(1, -1),
-  };
+  const last = n > 1 ? tokens[n - 1] : '';
+  const view: NameView = { full, first, last, plainFirst: plain[0] || first, plainLast: n > 1 ? plain[n - 1] || last : '', middle: tokens.slice(1, -1) };
+  if (n < 3 || relatedNames(tokens[n - 2]) || givenNamePrior(tokens[n - 2]).floor > 0 || tokens[n - 2].length < 3) return [view];
+  return [view, { full, first, last: tokens[n - 2], plainFirst: view.plainFirst, plainLast: plain[n - 2], middle: [...tokens.slice(1, -2), last] }];
 }
 
 const NONE: string[] = [];
@@ -82,15 +116,15 @@ const NONE: string[] = [];
 export function customerView(c: Customer): CustomerView {
   const names: NameView[] = [];
   for (const full of c.names) {
-    const v = nameView(full);
-    if (v && !names.some((x) => x.first === v.first && x.last === v.last)) names.push(v);
+    for (const v of nameViews(full)) if (!names.some((x) => x.first === v.first && x.last === v.last)) names.push(v);
   }
   const locals: LocalView[] = [];
+  let parts: string[] | undefined;
   for (const e of c.emails) {
     const local = emailLocal(e);
     if (!local || locals.some((l) => l.local === local)) continue;
     const letters = digitsOff(local);
-    locals.push({ local, letters, named: nameShaped(letters, names) });
+    locals.push({ local, letters, named: nameShaped(letters, names), nameParts: parts || (parts = namePartsOf(names)) });
   }
   return { names, emails: c.emails.length ? c.emails.map((e) => e.trim().toLowerCase()) : NONE, handles: c.handles.length ? c.handles.map((h) => h.toLowerCase().replace(/^@/, '')) : NONE, locals };
 }
