@@ -7,7 +7,7 @@ export const CONFIDENT = 0.9;
 /** The best candidate's weight must beat the runner-up's by this many bits (16×) to be confident. */
 export const MARGIN_BITS = 4;
 /** Candidates below this probability are not reported at all. */
-export const SHOWN = 0.15;
+export const SHOWN = 0.01;
 
 export interface Decision {
   /** index into the candidate list */

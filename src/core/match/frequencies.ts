@@ -38,7 +38,7 @@ export function smoothed(
     let share = known.get(t);
     if (share === undefined) {
       const p = prior(t);
-      share = Math.max((adjusted(counts.get(t) || 1) + PSEUDO_PEOPLE * p.share) / (n + PSEUDO_PEOPLE), p.floor);
+      share = Math.max((adjusted(counts.get(t) || 1) + PSEUDO_PEOPLE * p.share) / (n + PSEUDO_PEOPLE), (p.floor * PSEUDO_PEOPLE) / (n + PSEUDO_PEOPLE));
       known.set(t, share);
     }
     return share;
@@ -82,15 +82,23 @@ export function fullNameKey(display: string | undefined): string {
 export function buildFrequencies(views: CustomerView[], followers: number, followerNames?: (string | undefined)[]): Frequencies {
   const counts = tokenCounts(views);
   const named = new Map<string, number>();
+  let people = views.length;
   if (followerNames) {
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
     for (const d of followerNames) {
-      const key = fullNameKey(d);
-      if (key) named.set(key, (named.get(key) || 0) + 1);
+      const tokens = nameTokens(d).filter((t) => t.length > 1 && !isBusinessWord(t));
+      if (!tokens.length) continue;
+      // the followers who show a name are people too: their names count toward the shares
+      people++;
+      bump(counts.first, tokens[0]);
+      if (tokens.length < 2) continue;
+      bump(counts.last, tokens[tokens.length - 1]);
+      bump(named, tokens[0] + ' ' + tokens[tokens.length - 1]);
     }
   }
   return {
-    first: smoothed(counts.first, views.length, givenNamePrior),
-    last: smoothed(counts.last, views.length, surnamePrior),
+    first: smoothed(counts.first, people, givenNamePrior),
+    last: smoothed(counts.last, people, surnamePrior),
     followersNamed: (first, last) => named.get(first + ' ' + last) || 0,
     followers,
   };

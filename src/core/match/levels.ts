@@ -4,6 +4,7 @@
 // surname says more than a shared "Smith". m and u are in one place each: the level's entry below.
 import { givenNameKeys, similarNames } from '../names';
 import type { Frequencies } from './frequencies';
+import { FITTED } from './weights';
 import type { CustomerView, FollowerView, LocalView, NameView } from './views';
 
 /** One comparison's level for a pair, with its weight and the evidence in words. */
@@ -22,6 +23,13 @@ export interface Level<P> {
   m: number;
   /** P(level | different people): a constant, or computed from term frequencies */
   u: number | ((p: P, tf: Frequencies) => number);
+  /**
+   * u when the name comparison already agrees: the two are not independent when both read the name off the
+   * handle, so what is left is that a namesake picked the same spelling (Fellegi-Sunter assumes independence).
+   */
+  uIfNameAgrees?: number;
+  /** m when the name comparison already agrees (fitted on the true pairs whose name agrees) */
+  mIfNameAgrees?: number;
   /** plain-language evidence for the Reasons column ('' = say nothing) */
   says: (p: P) => string;
 }
@@ -62,9 +70,9 @@ const HANDLE: Comparison<string[]> = {
   count: (c) => (c.handles.length ? 1 : 0),
   fact: (f, c) => c.handles,
   levels: [
-    { id: 'handle', when: (handles, f) => handles.indexOf(f.handle) >= 0, m: 0.9, u: 1e-7, says: () => 'handle written in an order' },
+    { id: 'handle', when: (handles, f) => handles.indexOf(f.handle) >= 0, m: FITTED['handle'].m, u: 1e-7, says: () => 'handle written in an order' },
     // A different handle in the orders is mild evidence against: it may be another platform's.
-    { id: 'other-handle', when: () => true, m: 0.15, u: 0.99, says: () => '' },
+    { id: 'other-handle', when: () => true, m: FITTED['other-handle'].m, u: FITTED['other-handle'].u ?? 0.99, says: () => '' },
   ],
 };
 
@@ -73,9 +81,9 @@ const FOLLOWER_EMAIL: Comparison<string[]> = {
   count: (c) => (c.emails.length ? 1 : 0),
   fact: (f, c) => c.emails,
   levels: [
-    { id: 'same-email', when: (emails, f) => !!f.email && emails.indexOf(f.email) >= 0, m: 0.7, u: 1e-8, says: () => 'same email' },
+    { id: 'same-email', when: (emails, f) => !!f.email && emails.indexOf(f.email) >= 0, m: FITTED['same-email'].m, u: 1e-8, says: () => 'same email' },
     // people keep a work email and a shopping email: another email is mild evidence against
-    { id: 'other-email', when: (emails, f) => !!f.email, m: 0.3, u: 0.999, says: () => '' },
+    { id: 'other-email', when: (emails, f) => !!f.email, m: FITTED['other-email'].m, u: FITTED['other-email'].u ?? 0.999, says: () => '' },
   ],
 };
 
@@ -88,7 +96,7 @@ const EMAIL: Comparison<LocalView> = {
     {
       id: 'email=handle',
       when: (p, f) => p.local.length >= 6 && p.local === f.compact && (!p.named || p.letters !== p.local),
-      m: 0.3,
+      m: FITTED['email=handle'].m,
       u: 1e-7,
       says: () => 'email matches handle',
     },
@@ -97,22 +105,26 @@ const EMAIL: Comparison<LocalView> = {
     {
       id: 'email=handle-name',
       when: (p, f) => p.local.length >= 4 && p.local === f.compact,
-      m: 0.3,
+      m: FITTED['email=handle-name'].m,
       u: (p, tf) => namedShare(p, tf) * 0.05,
+      uIfNameAgrees: FITTED['email=handle-name|name']?.u ?? 0.05,
+      mIfNameAgrees: FITTED['email=handle-name|name']?.m,
       says: () => 'email matches handle',
     },
     {
       id: 'email~handle',
       when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
-      m: 0.1,
+      m: FITTED['email~handle'].m,
       u: 1e-5,
       says: () => 'email matches handle (apart from digits)',
     },
     {
       id: 'email~handle-name',
       when: (p, f) => p.letters.length >= 4 && p.letters === f.compactLetters,
-      m: 0.1,
+      m: FITTED['email~handle-name'].m,
       u: (p, tf) => namedShare(p, tf) * 0.2,
+      uIfNameAgrees: FITTED['email~handle-name|name']?.u ?? 0.2,
+      mIfNameAgrees: FITTED['email~handle-name|name']?.m,
       says: () => 'email matches handle (apart from digits)',
     },
     {
@@ -125,11 +137,11 @@ const EMAIL: Comparison<LocalView> = {
         const shared = a.length <= b.length ? (a.length >= 6 && b.indexOf(a) >= 0 ? a : '') : b.length >= 6 && a.indexOf(b) >= 0 ? b : '';
         return !!shared && p.nameParts.indexOf(shared) < 0;
       },
-      m: 0.05,
+      m: FITTED['email-in-handle'].m,
       u: 1e-5,
       says: () => 'email and handle share a word',
     },
-    { id: 'email-differs', when: () => true, m: 0.55, u: 0.999, says: () => '' },
+    { id: 'email-differs', when: () => true, m: FITTED['email-differs'].m, u: FITTED['email-differs'].u ?? 0.999, says: () => '' },
   ],
 };
 
@@ -181,38 +193,38 @@ const NAME: Comparison<NameFacts> = {
     {
       id: 'full+handle',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.handleFirst === 'exact' && p.handleLast,
-      m: 0.35,
+      m: FITTED['full+handle'].m,
       // a stranger with the same name shows it this way as often as the customer would
-      u: (p, tf) => fullTf(p, tf) * 0.35,
+      u: (p, tf) => fullTf(p, tf) * FITTED['full+handle'].m,
       says: (p) => `name and handle match ${fullName(p)}`,
     },
     {
       id: 'full',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact',
-      m: 0.25,
-      u: (p, tf) => fullTf(p, tf) * 0.25,
+      m: FITTED['full'].m,
+      u: (p, tf) => fullTf(p, tf) * FITTED['full'].m,
       says: (p) => `name matches ${fullName(p)}`,
     },
     {
       id: 'full-in-handle',
       // (a display name with a different spelling of the first name makes "carol" inside "carolyncruz" a coincidence)
       when: (p) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && p.first !== 'nick' && p.first !== 'fuzzy',
-      m: 0.15,
-      u: (p, tf) => fullTf(p, tf) * 0.15,
+      m: FITTED['full-in-handle'].m,
+      u: (p, tf) => fullTf(p, tf) * FITTED['full-in-handle'].m,
       says: (p) => `handle spells ${fullName(p)}`,
     },
     {
       id: 'nickname',
       when: (p) => !!p.name.last && ((p.first === 'nick' && p.last === 'exact') || (p.handleFirst === 'nick' && p.handleLast && p.last !== 'fuzzy')),
-      m: 0.08,
+      m: FITTED['nickname'].m,
       // a stranger with that surname whose own name is the nickname, or one of that very name who uses a nickname
-      u: (p, tf) => tf.last(p.name.last) * (0.6 * relatedShare(p.name.first, tf) + 0.08 * tf.first(p.name.first)),
+      u: (p, tf) => tf.last(p.name.last) * (0.6 * relatedShare(p.name.first, tf) + FITTED['nickname'].m * tf.first(p.name.first)),
       says: (p) => `nickname ${capitalise(p.first === 'nick' ? p.firstAs : p.handleFirstAs)} for ${fullName(p)}`,
     },
     {
       id: 'near-first',
       when: (p) => !!p.name.last && p.first === 'fuzzy' && p.last === 'exact',
-      m: 0.06,
+      m: FITTED['near-first'].m,
       // a slip, or a stranger whose own first name is the one written (Clare for Claire: common, so weak)
       u: (p, tf) => tf.last(p.name.last) * (FUZZY_SHARE + tf.first(p.firstAs)),
       says: (p) => `name close to ${fullName(p)}`,
@@ -220,7 +232,7 @@ const NAME: Comparison<NameFacts> = {
     {
       id: 'near-last',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'fuzzy',
-      m: 0.06,
+      m: FITTED['near-last'].m,
       // a slip, or a stranger whose own surname is the one written (Patil for Patel, Meyer for Meier)
       u: (p, tf) => tf.first(p.name.first) * (FUZZY_SHARE * 0.3 + tf.last(p.lastAs)),
       says: (p) => `name close to ${fullName(p)}`,
@@ -230,23 +242,23 @@ const NAME: Comparison<NameFacts> = {
       when: (p) =>
         !!p.name.last &&
         ((p.first === 'initial' && p.last === 'exact') || (p.handleFirst === 'initial' && p.handleLast && p.others === 0)),
-      m: 0.05,
+      m: FITTED['initial'].m,
       // a stranger with that surname and initial who also writes only the initial
-      u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE * 0.05,
+      u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE * FITTED['initial'].m,
       says: (p) => `initial and surname match ${fullName(p)}`,
     },
     {
       // "James Smith" for customer John Smith: another person of the family, if anything
       id: 'first-differs',
       when: (p) => !!p.name.last && p.last === 'exact' && p.first === 'none' && p.others > 0,
-      m: 0.005,
+      m: FITTED['first-differs'].m,
       u: (p, tf) => tf.last(p.name.last),
       says: () => '',
     },
     {
       id: 'near-both',
       when: (p) => !!p.name.last && (p.first === 'fuzzy' || p.first === 'nick') && p.last === 'fuzzy',
-      m: 0.02,
+      m: FITTED['near-both'].m,
       u: (p, tf) => 2e-6 + tf.first(p.firstAs) * tf.last(p.lastAs),
       says: (p) => `name close to ${fullName(p)}`,
     },
@@ -254,31 +266,34 @@ const NAME: Comparison<NameFacts> = {
       id: 'surname-only',
       when: (p) =>
         !!p.name.last && p.first === 'none' && p.others === 0 && (p.last === 'exact' || (p.handleLast && p.name.last.length >= 4)),
-      m: 0.04,
+      m: FITTED['surname-only'].m,
       u: (p, tf) => tf.last(p.name.last) * 0.5,
       says: (p) => `surname ${p.name.plainLast} matches`,
     },
     {
       id: 'first-only',
       when: (p) => (p.first === 'exact' || p.first === 'nick') && p.others === 0 && p.last === 'none',
-      m: 0.06,
+      m: FITTED['first-only'].m,
       u: (p, tf) => tf.first(p.name.first),
       says: (p) => `first name ${p.name.plainFirst} matches`,
     },
     {
       id: 'first-only-handle',
       when: (p) => !p.display && (p.handleFirst === 'exact' || p.handleFirst === 'nick') && p.name.first.length >= 4,
-      m: 0.05,
+      m: FITTED['first-only-handle'].m,
       u: (p, tf) => tf.first(p.name.first) * 0.6,
       says: (p) => `first name ${p.name.plainFirst} in handle`,
     },
     // A display name that names someone else argues against; no display name says nothing.
-    { id: 'name-differs', when: (p) => p.display, m: 0.2, u: 0.99, says: () => '' },
+    { id: 'name-differs', when: (p) => p.display, m: FITTED['name-differs'].m, u: FITTED['name-differs'].u ?? 0.99, says: () => '' },
   ],
 };
 
 /** The ladder: every comparison adds its level's weight. */
-export const LADDER = [HANDLE, FOLLOWER_EMAIL, EMAIL, NAME] as Comparison<unknown>[];
+const NAME_CMP = NAME as Comparison<unknown>;
+/** Name levels after which a level's uIfNameAgrees applies: the whole name agrees. */
+export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle'];
+export const LADDER = [HANDLE, FOLLOWER_EMAIL, NAME, EMAIL] as Comparison<unknown>[];
 
 // ---- facts about one customer name vs one follower -----------------------------------------------
 
@@ -381,6 +396,8 @@ function nickNextTo(before: string, after: string, first: string): string {
 /** The ladder's total weight for one pair; with `detail`, the level of every comparison and its evidence. */
 export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, prior: number, detail: LevelHit[] | null): number {
   let weight = prior;
+  // the name comparison comes before the email's: a level may price itself by whether the name agreed
+  let nameAgrees = false;
   for (let x = 0; x < LADDER.length; x++) {
     const cmp = LADDER[x];
     const count = cmp.count(c);
@@ -392,8 +409,10 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
       for (let l = 0; l < cmp.levels.length; l++) {
         const level = cmp.levels[l];
         if (!level.when(p, fv)) continue;
-        const u = typeof level.u === 'number' ? level.u : level.u(p, tf);
-        const w = Math.log2(level.m / Math.min(0.999, Math.max(u, 1e-12)));
+        const given = nameAgrees && level.uIfNameAgrees !== undefined;
+        const u = given ? level.uIfNameAgrees! : typeof level.u === 'number' ? level.u : level.u(p, tf);
+        const m = given && level.mIfNameAgrees !== undefined ? level.mIfNameAgrees : level.m;
+        const w = Math.log2(m / Math.min(0.999, Math.max(u, 1e-12)));
         if (w > best) {
           best = w;
           bestLevel = level;
@@ -403,6 +422,7 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
       }
     }
     if (bestLevel) {
+      if (cmp === NAME_CMP && NAME_AGREES.indexOf(bestLevel.id) >= 0) nameAgrees = true;
       weight += best;
       if (detail) detail.push({ comparison: cmp.name, level: bestLevel.id, weight: best, says });
     }
