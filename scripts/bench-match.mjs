@@ -11,7 +11,7 @@ import { tmpdir, loadavg } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
-export { createMatcher } from ${JSON.stringify(join(root, 'src/core/match.ts'))};
+export { createMatcher } from ${JSON.stringify(join(root, 'src/core/match/index.ts'))};
 export { generateMatchProblem, measureMatching, timeMatching } from ${JSON.stringify(join(root, 'test/fixtures/match-problem.ts'))};
 `;
 const out = await build({

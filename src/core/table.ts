@@ -245,6 +245,8 @@ export function readFollowers(table: Table): Follower[] {
       name = textOrUndefined([cleanText(get('firstName')), cleanText(get('lastName'))].filter(Boolean).join(' '));
     }
     if (name !== undefined) f.name = name;
+    const email = textOrUndefined(get('email'));
+    if (email !== undefined && email.indexOf('@') > 0) f.email = email.toLowerCase();
     const bio = textOrUndefined(get('bio'));
     if (bio !== undefined) f.bio = bio;
     const followers = parseCount(get('followers'));

@@ -81,6 +81,8 @@ export interface Follower {
   /** Normalised handle: lower case, no @, URL reduced to the handle. '' when the row is blank. */
   handle: string;
   name?: string;
+  /** An email the Followers tab gives (LinkedIn, scraper exports): exact evidence for linking to a customer. */
+  email?: string;
   bio?: string;
   followers?: number;
   following?: number;

@@ -1,0 +1,105 @@
+// Term frequencies for the matcher: how common a first name, a surname and a full name are among the
+// customers and the followers, smoothed toward a population of unseen names (names.ts gives the priors).
+import { givenNamePrior, isBusinessWord, nameTokens, surnamePrior } from '../names';
+import type { CustomerView } from './views';
+
+/** Shares of people with a name token, and how many followers show a full name. */
+export interface Frequencies {
+  first(t: string): number;
+  last(t: string): number;
+  /** followers whose display name is this first name and surname (0 when the follower list is not known) */
+  followersNamed(first: string, last: string): number;
+  /** how many followers the list has */
+  followers: number;
+}
+
+/**
+ * Share of people with a name. From the customers, with Good-Turing smoothing for names seen a few times (a
+ * name seen once among 2,000 customers is usually much rarer than 1 in 2,000 when most names are seen once),
+ * shrunk toward the name's share among people in general by PSEUDO_PEOPLE imaginary customers (a short
+ * list says little), and never below the floor of the most common names.
+ */
+export function smoothed(
+  counts: Map<string, number>,
+  n: number,
+  prior: (t: string) => { share: number; floor: number },
+): (t: string) => number {
+  const ofCount: number[] = [];
+  counts.forEach((c) => {
+    if (c <= 6) ofCount[c] = (ofCount[c] || 0) + 1;
+  });
+  const adjusted = (r: number) => {
+    if (r >= 6 || !ofCount[r]) return r;
+    const next = ofCount[r + 1] || 0;
+    return next ? Math.min(r, ((r + 1) * next) / ofCount[r]) : r;
+  };
+  const known = new Map<string, number>();
+  return (t) => {
+    let share = known.get(t);
+    if (share === undefined) {
+      const p = prior(t);
+      share = Math.max((adjusted(counts.get(t) || 1) + PSEUDO_PEOPLE * p.share) / (n + PSEUDO_PEOPLE), (p.floor * PSEUDO_PEOPLE) / (n + PSEUDO_PEOPLE));
+      known.set(t, share);
+    }
+    return share;
+  };
+}
+
+const PSEUDO_PEOPLE = 2000;
+
+
+/** Customers count once per name token, however many spellings of their name the orders hold. */
+function tokenCounts(views: CustomerView[]): { first: Map<string, number>; last: Map<string, number> } {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
+  for (const v of views) {
+    for (let k = 0; k < v.names.length; k++) {
+      const nm = v.names[k];
+      let firstSeen = false;
+      let lastSeen = !nm.last;
+      for (let j = 0; j < k; j++) {
+        if (v.names[j].first === nm.first) firstSeen = true;
+        if (v.names[j].last === nm.last) lastSeen = true;
+      }
+      if (!firstSeen) bump(first, nm.first);
+      if (!lastSeen) bump(last, nm.last);
+    }
+  }
+  return { first, last };
+}
+
+/** "first last" of a display name: its first and last name tokens, shop words left out; '' for one word. */
+export function fullNameKey(display: string | undefined): string {
+  const tokens = nameTokens(display).filter((t) => t.length > 1 && !isBusinessWord(t));
+  return tokens.length >= 2 ? tokens[0] + ' ' + tokens[tokens.length - 1] : '';
+}
+
+/**
+ * The tables. `followerNames`: every follower's display name (the whole list, so that a part of it is linked as
+ * the whole would be): several followers showing one full name are several people, at most one a customer.
+ */
+export function buildFrequencies(views: CustomerView[], followers: number, followerNames?: (string | undefined)[]): Frequencies {
+  const counts = tokenCounts(views);
+  const named = new Map<string, number>();
+  let people = views.length;
+  if (followerNames) {
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
+    for (const d of followerNames) {
+      const tokens = nameTokens(d).filter((t) => t.length > 1 && !isBusinessWord(t));
+      if (!tokens.length) continue;
+      // the followers who show a name are people too: their names count toward the shares
+      people++;
+      bump(counts.first, tokens[0]);
+      if (tokens.length < 2) continue;
+      bump(counts.last, tokens[tokens.length - 1]);
+      bump(named, tokens[0] + ' ' + tokens[tokens.length - 1]);
+    }
+  }
+  return {
+    first: smoothed(counts.first, people, givenNamePrior),
+    last: smoothed(counts.last, people, surnamePrior),
+    followersNamed: (first, last) => named.get(first + ' ' + last) || 0,
+    followers,
+  };
+}
