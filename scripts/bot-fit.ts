@@ -416,3 +416,24 @@ export function heldOutFigures(model: BotModel, c: Collection, threshold: number
 export function leaveOneCollectionOut(collections: Collection[], threshold = DEFAULT_SETTINGS.botThreshold, opts: { lambda?: number; view?: (m: BotMeasures) => BotMeasures } = {}): HeldOut[] {
   return collections.map((c) => heldOutFigures(fitModel(collections.filter((o) => o !== c), opts.lambda), c, threshold, opts.view));
 }
+
+/** The rows of a collection whose index passes `keep`, as a collection of their own. */
+function subset(c: Collection, keep: (i: number) => boolean): Collection {
+  const idx = c.labels.map((_, i) => i).filter(keep);
+  return { ...c, measures: idx.map((i) => c.measures[i]), labels: idx.map((i) => c.labels[i]), links: idx.map((i) => c.links[i]), handles: undefined, groups: undefined };
+}
+
+/**
+ * What these inputs can reach on a collection when the model is fitted on that same collection (2-fold: even
+ * rows fit, odd rows score, and back): the ceiling a model fitted elsewhere cannot pass.
+ */
+export function withinCollectionAuc(c: Collection, lambda = LAMBDA): number {
+  const halves = [subset(c, (i) => i % 2 === 0), subset(c, (i) => i % 2 === 1)];
+  const scores: number[] = [];
+  const labels: number[] = [];
+  halves.forEach((half, h) => {
+    const model = fitModel([halves[1 - h]], lambda);
+    half.measures.forEach((m, i) => (scores.push(assessMeasures(model, m, 0.5).risk), labels.push(half.labels[i])));
+  });
+  return rocAuc(scores, labels);
+}

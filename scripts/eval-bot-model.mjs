@@ -30,6 +30,8 @@ for (const h of held) {
   for (const b of h.reliability) console.log(`  ${b.from.toFixed(1)}-${b.to.toFixed(1)}  ${String(b.n).padStart(6)}    ${b.n ? fmt(b.predicted) : '  –  '}      ${b.n ? fmt(b.observed) : '  –  '}`);
 }
 
+console.log(`\nthe ceiling of these inputs: fitted on half of the same collection, scored on the other half (2-fold): ROC AUC ${collections.map((c) => `${c.name} ${fmt(fit.withinCollectionAuc(c))}`).join(', ')}`);
+
 console.log('\npartial rows, missing inputs marginalised as shipped (left out in turn: ROC AUC; Likely bot precision at own base rate)');
 for (const [name, view] of Object.entries(fit.VIEWS)) {
   if (name === 'full') continue;
