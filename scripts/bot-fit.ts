@@ -63,36 +63,44 @@ function collect(name: string, platform: Collection['platform'], file: string, r
   return out;
 }
 
+/** The columns of a file that holds the profile as numbers (0/1 flags, counts, bio length). */
+interface NumericColumns {
+  picture: string;
+  bio: string;
+  posts: string;
+  followers: string;
+  following: string;
+  link: string;
+}
+
+function numericProfile(cols: NumericColumns, file: string, r: Row, line: number): { m: BotMeasures; link: boolean } {
+  return {
+    m: {
+      hasPicture: number(r, cols.picture, file, line) === 1,
+      bioLength: number(r, cols.bio, file, line),
+      posts: number(r, cols.posts, file, line),
+      followers: number(r, cols.followers, file, line),
+      following: number(r, cols.following, file, line),
+    },
+    link: number(r, cols.link, file, line) === 1,
+  };
+}
+
 /** Kaggle "Instagram fake spammer genuine accounts" train.csv: derived columns, no handles. */
 export function readKaggle(dir: string): Collection {
   const file = join(dir, 'instagram-fake-genuine-train.csv');
+  const cols = { picture: 'profile pic', bio: 'description length', posts: '#posts', followers: '#followers', following: '#follows', link: 'external URL' };
   return collect('kaggle-instagram', 'instagram', file, csvRows(file), (r, line) => ({
-    m: {
-      hasPicture: number(r, 'profile pic', file, line) === 1,
-      bioLength: number(r, 'description length', file, line),
-      posts: number(r, '#posts', file, line),
-      followers: number(r, '#followers', file, line),
-      following: number(r, '#follows', file, line),
-    },
+    ...numericProfile(cols, file, r, line),
     y: number(r, 'fake', file, line) === 1 ? 1 : 0,
-    link: number(r, 'external URL', file, line) === 1,
   }));
 }
 
 /** Purba 2020: counts, bio length, picture; classes r (real) against a, i, s (fakes). */
 export function readPurba(dir: string): Collection {
   const file = join(dir, 'purba-2020', 'user_fake_authentic_4class.csv');
-  return collect('purba-2020', 'instagram', file, csvRows(file), (r, line) => ({
-    m: {
-      hasPicture: number(r, 'pic', file, line) === 1,
-      bioLength: number(r, 'bl', file, line),
-      posts: number(r, 'pos', file, line),
-      followers: number(r, 'flw', file, line),
-      following: number(r, 'flg', file, line),
-    },
-    y: r.class === 'r' ? 0 : 1,
-    link: number(r, 'lin', file, line) === 1,
-  }));
+  const cols = { picture: 'pic', bio: 'bl', posts: 'pos', followers: 'flw', following: 'flg', link: 'lin' };
+  return collect('purba-2020', 'instagram', file, csvRows(file), (r, line) => ({ ...numericProfile(cols, file, r, line), y: r.class === 'r' ? 0 : 1 }));
 }
 
 /**
