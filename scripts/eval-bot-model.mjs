@@ -24,7 +24,7 @@ for (const h of held) {
     `left out ${h.name}: balanced accuracy at 50 ${fmt(h.atEven.balancedAccuracy)} (even; recall ${fmt(h.atEven.recall)}, specificity ${fmt(h.atEven.specificity)}), ${fmt(h.atOwnPrior.balancedAccuracy)} (own), ROC AUC ${fmt(h.auc)}, Likely bot precision ${fmt(h.likelyBot.precision)} (${h.likelyBot.flagged} of ${h.rows} rows), ECE ${fmt(h.ece)}`,
   );
   console.log(
-    `  at the shipped base rate ${rate}%: Likely bot flags ${pct(h.atShipped.recall)} of bots and ${pct(h.atShipped.falsePositiveRate)} of genuine accounts; precision among followers with ${rate}% bots ${fmt(h.atShipped.precision)}`,
+    `  at the shipped base rate ${rate}%: Likely bot flags ${pct(h.atShipped.recall)} of bots and ${pct(h.atShipped.falsePositiveRate)} of genuine accounts (balanced accuracy ${fmt((h.atShipped.recall + 1 - h.atShipped.falsePositiveRate) / 2)}); precision among followers with ${rate}% bots ${fmt(h.atShipped.precision)}`,
   );
   console.log('  risk bin   rows    mean risk  share of bots');
   for (const b of h.reliability) console.log(`  ${b.from.toFixed(1)}-${b.to.toFixed(1)}  ${String(b.n).padStart(6)}    ${b.n ? fmt(b.predicted) : '  –  '}      ${b.n ? fmt(b.observed) : '  –  '}`);
@@ -32,11 +32,11 @@ for (const h of held) {
 
 console.log(`\nthe ceiling of these inputs: fitted on half of the same collection, scored on the other half (2-fold): ROC AUC ${collections.map((c) => `${c.name} ${fmt(fit.withinCollectionAuc(c))}`).join(', ')}`);
 
-console.log('\npartial rows, missing inputs marginalised as shipped (left out in turn: ROC AUC; Likely bot precision at own base rate)');
+console.log('\npartial rows, missing inputs marginalised as shipped (left out in turn: ROC AUC; Likely bot precision and ECE at own base rate)');
 for (const [name, view] of Object.entries(fit.VIEWS)) {
   if (name === 'full') continue;
   const r = fit.leaveOneCollectionOut(collections, threshold, { view });
-  console.log(`  ${name.padEnd(14)} ${r.map((h) => `${h.name} AUC ${fmt(h.auc)}, precision ${fmt(h.likelyBot.precision)} (${h.likelyBot.flagged})`).join('; ')}`);
+  console.log(`  ${name.padEnd(14)} ${r.map((h) => `${h.name} AUC ${fmt(h.auc)}, precision ${fmt(h.likelyBot.precision)} (${h.likelyBot.flagged}), ECE ${fmt(h.ece)}`).join('; ')}`);
 }
 
 const cresci = collections.find((c) => c.handles);

@@ -1,3 +1,4 @@
+import { assessBot } from '../src/core/botrisk';
 import { scoreWorkbook } from '../src/core/engine';
 import { customerStrength, engagementStrength, HANDLE_ONLY, recommend, reasonsFor, scoreFollower, scoreParts, type Evidence } from '../src/core/score';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
@@ -53,6 +54,12 @@ describe('recommendation', () => {
     expect(r.botRisk).toBe(85);
     expect(r.reasons).toMatch(/Some bot signs: no posts/);
     expect(r.reasons).toMatch(/Little profile data/);
+  });
+  test('Likely bot needs three of the five profile inputs: no picture and an empty bio alone are not enough', () => {
+    const row = scoreFollower(ev({ bot: assessBot({ handle: 'anna', hasPicture: false, bio: '' }) }), DEFAULT_SETTINGS, NOW);
+    expect(row!.botRisk).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.botThreshold);
+    expect(row!.recommendation).not.toBe('Likely bot');
+    expect(row!.reasons).toMatch(/Little profile data/);
   });
   test('a handle alone: the base rate, never Likely bot, and the reason says the risk is unknown', () => {
     const rows = scoreWorkbook({ followers: { name: 'Followers', grid: [['handle'], ['kzx83920183'], ['jenny1987']] } }, { ...DEFAULT_SETTINGS, botBaseRate: 40, botThreshold: 30, now: NOW }).rows;
