@@ -1,10 +1,12 @@
-import { customerStrength, engagementStrength, recommend, reasonsFor, scoreFollower, scoreParts, type Evidence } from '../src/core/score';
+import { assessBot } from '../src/core/botrisk';
+import { scoreWorkbook } from '../src/core/engine';
+import { customerStrength, engagementStrength, HANDLE_ONLY, recommend, reasonsFor, scoreFollower, scoreParts, type Evidence } from '../src/core/score';
 import { DEFAULT_SETTINGS } from '../src/core/settings';
 import type { BotAssessment, Customer, Match } from '../src/core/types';
 
 const NOW = Date.UTC(2026, 10, 25);
 const genuine: BotAssessment = { risk: 0.05, factors: [{ label: 'has a bio', weight: -1 }, { label: 'has a profile picture', weight: -0.5 }], coverage: 1 };
-const botty: BotAssessment = { risk: 0.93, factors: [{ label: 'no profile picture', weight: 2 }, { label: 'many digits in the handle', weight: 1 }], coverage: 1 };
+const botty: BotAssessment = { risk: 0.93, factors: [{ label: 'no profile picture', weight: 2 }, { label: 'no posts', weight: 1 }], coverage: 1 };
 const jane: Customer = { key: 'jane@example.com', emails: ['jane@example.com'], names: ['Jane Doe'], handles: [], phones: [], orders: 3, spent: 240, currency: 'USD' };
 const sure: Match = { customer: 0, confidence: 0.97, confident: true, evidence: ['email matches handle'] };
 const unsure: Match = { customer: 0, confidence: 0.62, confident: false, evidence: ['name matches'] };
@@ -46,12 +48,35 @@ describe('recommendation', () => {
     expect(r.recommendation).toBe('Likely bot');
     expect(r.reasons.split('; ')[0]).toMatch(/^Bot signs: no profile picture/);
   });
-  test('a handle alone is not enough to call someone a bot', () => {
-    const r = scoreFollower(ev({ bot: { risk: 0.85, factors: [{ label: 'many digits in the handle', weight: 1 }], coverage: 0.11 } }), DEFAULT_SETTINGS, NOW);
+  test('too little profile data is not enough to call someone a bot, and says so', () => {
+    const r = scoreFollower(ev({ bot: { risk: 0.85, factors: [{ label: 'no posts', weight: 1 }], coverage: 0.2 } }), DEFAULT_SETTINGS, NOW);
     expect(r.recommendation).not.toBe('Likely bot');
     expect(r.botRisk).toBe(85);
-    expect(r.reasons).toMatch(/Some bot signs: many digits in the handle/);
+    expect(r.reasons).toMatch(/Some bot signs: no posts/);
     expect(r.reasons).toMatch(/Little profile data/);
+  });
+  test('Likely bot needs three of the five profile inputs: no picture and an empty bio alone are not enough', () => {
+    const row = scoreFollower(ev({ bot: assessBot({ handle: 'anna', hasPicture: false, bio: '' }) }), DEFAULT_SETTINGS, NOW);
+    expect(row!.botRisk).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.botThreshold);
+    expect(row!.recommendation).not.toBe('Likely bot');
+    expect(row!.reasons).toMatch(/Little profile data/);
+  });
+  test('a handle alone: the base rate, never Likely bot, and the reason says the risk is unknown', () => {
+    const rows = scoreWorkbook({ followers: { name: 'Followers', grid: [['handle'], ['kzx83920183'], ['jenny1987']] } }, { ...DEFAULT_SETTINGS, botBaseRate: 40, botThreshold: 30, now: NOW }).rows;
+    for (const r of rows) {
+      expect(r?.botRisk).toBe(40);
+      expect(r?.recommendation).not.toBe('Likely bot');
+      expect(r?.reasons).toContain(HANDLE_ONLY);
+    }
+    expect(HANDLE_ONLY).toBe('Bot risk unknown: only a handle. Add followers, following and posts columns (a follower export with profile data) for a real check.');
+  });
+  test('the base-rate setting moves every profile’s Bot risk the same way', () => {
+    const grid = [['handle', 'followers', 'following', 'posts', 'profile picture'], ['anna', '300', '280', '40', 'yes'], ['x9', '3', '900', '0', 'no']];
+    const at = (botBaseRate: number) => scoreWorkbook({ followers: { name: 'Followers', grid } }, { ...DEFAULT_SETTINGS, botBaseRate, now: NOW }).rows.map((r) => r!.botRisk);
+    const low = at(2);
+    const high = at(30);
+    low.forEach((v, i) => expect(high[i]).toBeGreaterThan(v));
+    expect(at(DEFAULT_SETTINGS.botBaseRate)[1]).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.botThreshold);
   });
   test('a possible match never fills Customer ID', () => {
     const r = scoreFollower(ev({ match: unsure, customer: jane, customerText: 'Possible: Jane Doe' }), DEFAULT_SETTINGS, NOW);

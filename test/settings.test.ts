@@ -16,6 +16,15 @@ describe('settings', () => {
     expect(settings.platform).toBe('instagram');
     expect(settings.weights.customer).toBe(DEFAULT_SETTINGS.weights.customer);
   });
+  test('the share of bots among the followers: a whole percent from 1 to 50, 10 by default', () => {
+    expect(DEFAULT_SETTINGS.botBaseRate).toBe(10);
+    expect(validateSettings({ botBaseRate: '25' }).settings.botBaseRate).toBe(25);
+    for (const bad of [0, 51, 'many', 2.5]) {
+      const { settings, errors } = validateSettings({ botBaseRate: bad });
+      expect(errors).toEqual([{ field: 'botBaseRate', message: 'Bots among your followers (%) must be a whole number from 1 to 50.' }]);
+      expect(settings.botBaseRate).toBe(10);
+    }
+  });
   test('consider above follow is refused', () => {
     const { settings, errors } = validateSettings({ followThreshold: 40, considerThreshold: 60 });
     expect(errors[0].field).toBe('considerThreshold');

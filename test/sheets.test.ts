@@ -201,6 +201,16 @@ describe('custom functions', () => {
     expect(risk[0][0]).toBeGreaterThan(risk[1][0]);
     expect(typeof server.BOT_RISK(100, 200)).toBe('number');
   });
+
+  test('BOT_RISK starts from the saved share of bots among the followers', () => {
+    const book = createWorkbook([{ name: 'Sheet1', values: [['x']] }]);
+    execution(book, { customFunction: true });
+    const before = server.BOT_RISK(300, 280, 40, 'yes') as number;
+    execution(book);
+    expect(server.saveSettings({ botBaseRate: 40 }).errors).toEqual([]);
+    execution(book, { customFunction: true });
+    expect(server.BOT_RISK(300, 280, 40, 'yes')).toBeGreaterThan(before);
+  });
 });
 
 describe('example data', () => {

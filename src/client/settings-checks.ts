@@ -23,6 +23,7 @@ export interface SettingsDraft {
   followThreshold: string;
   considerThreshold: string;
   botThreshold: string;
+  botBaseRate: string;
   'weights.customer': string;
   'weights.engagement': string;
   'weights.genuine': string;
@@ -35,6 +36,7 @@ export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
   'followThreshold',
   'considerThreshold',
   'botThreshold',
+  'botBaseRate',
   'weights.customer',
   'weights.engagement',
   'weights.genuine',
@@ -48,6 +50,7 @@ export function draftOf(s: Settings): SettingsDraft {
     followThreshold: String(s.followThreshold),
     considerThreshold: String(s.considerThreshold),
     botThreshold: String(s.botThreshold),
+    botBaseRate: String(s.botBaseRate),
     'weights.customer': String(s.weights.customer),
     'weights.engagement': String(s.weights.engagement),
     'weights.genuine': String(s.weights.genuine),
@@ -59,6 +62,7 @@ const REQUIRED: (keyof SettingsDraft)[] = [
   'followThreshold',
   'considerThreshold',
   'botThreshold',
+  'botBaseRate',
   'weights.customer',
   'weights.engagement',
   'weights.genuine',
@@ -80,6 +84,7 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
     followThreshold: draft.followThreshold,
     considerThreshold: draft.considerThreshold,
     botThreshold: draft.botThreshold,
+    botBaseRate: draft.botBaseRate,
     weights: { customer: draft['weights.customer'], engagement: draft['weights.engagement'], genuine: draft['weights.genuine'] },
   };
   const checked = validateSettings(candidate);

@@ -25,6 +25,7 @@ const LABELS: Record<keyof SettingsDraft, string> = {
   followThreshold: 'Follow back at',
   considerThreshold: 'Consider at',
   botThreshold: 'Likely bot at',
+  botBaseRate: 'Bots among followers (%)',
   'weights.customer': 'Customer',
   'weights.engagement': 'Engagement',
   'weights.genuine': 'Genuine',
@@ -35,6 +36,7 @@ const HELP: Partial<Record<keyof SettingsDraft, string>> = {
   followThreshold: 'Score 0–100 at or above which a follower is “Follow back”.',
   considerThreshold: 'Score 0–100 at or above which a follower is “Consider”.',
   botThreshold: 'Bot risk 0–100 at or above which a non-customer is “Likely bot”.',
+  botBaseRate: 'The share of bots you expect among your followers, 1–50%. Bot risk starts from it; a row with only a handle gets exactly this. 10% is typical: about 8–10% of Instagram accounts are fake.',
   dailyLimit: 'Follows a day. Leave empty for the platform’s safe pace.',
 };
 
@@ -72,7 +74,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
     { id: 'settings-form', attrs: { novalidate: '' } },
     field('platform', platform),
     el('div', { className: 'row two' }, field('followingCount', numberInput()), field('dailyLimit', numberInput())),
-    el('fieldset', {}, el('legend', {}, 'Thresholds'), el('div', { className: 'row three' }, field('followThreshold', numberInput()), field('considerThreshold', numberInput()), field('botThreshold', numberInput()))),
+    el('fieldset', {}, el('legend', {}, 'Thresholds'), el('div', { className: 'row three' }, field('followThreshold', numberInput()), field('considerThreshold', numberInput()), field('botThreshold', numberInput())), el('div', { className: 'row two' }, field('botBaseRate', numberInput()))),
     el('fieldset', {}, el('legend', {}, 'Weights'), el('div', { className: 'row three' }, field('weights.customer', numberInput()), field('weights.engagement', numberInput()), field('weights.genuine', numberInput()))),
     general,
     el('div', { className: 'buttons' }, saveButton, note),

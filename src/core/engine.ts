@@ -142,7 +142,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     followers,
     customers: ctx.customers,
     match: match ?? matcherFor(ctx.customers, followerCount),
-    assess: (f) => assessBot(botInputOf(f, now)),
+    assess: (f) => assessBot(botInputOf(f), settings.botBaseRate / 100),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
     ignoredOrders: ig,

@@ -65,6 +65,8 @@ export interface Settings {
   considerThreshold: number;
   /** Bot risk (0-100) at or above which a non-customer is `Likely bot`. */
   botThreshold: number;
+  /** Expected share of bots among the followers, in percent (1-50): the prior Bot risk starts from. */
+  botBaseRate: number;
   weights: Weights;
   /** "Today" as epoch milliseconds, for recency and account age; defaults to Date.now(). */
   now?: number;

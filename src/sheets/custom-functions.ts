@@ -83,7 +83,7 @@ export function botRisk(args: unknown[]): CellOutput {
   try {
     const shapes = args.map(asGrid);
     const lead = shapes.find((s) => !s.single) || shapes[0];
-    const now = Date.now();
+    const baseRate = readableSettings().botBaseRate / 100;
     const at = (k: number, i: number, j: number): Cell => {
       const s = shapes[k];
       if (!s) return undefined;
@@ -108,7 +108,7 @@ export function botRisk(args: unknown[]): CellOutput {
           hasPicture: parseBool(v[3]),
           bio: shapes[4] ? cleanText(v[4]) : undefined, // an empty bio cell is known to be empty
         };
-        out.push(Math.max(0, Math.min(100, Math.round(assessBot(botInputOf(f, now)).risk * 100))));
+        out.push(Math.max(0, Math.min(100, Math.round(assessBot(botInputOf(f), baseRate).risk * 100))));
       }),
     );
     return shaped(lead.grid, lead.single, out);

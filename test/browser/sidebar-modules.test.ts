@@ -87,6 +87,16 @@ describe('settings checks', () => {
     for (const e of r.errors) expect(e.message.length).toBeGreaterThan(10);
   });
 
+  test('the share of bots among the followers: its message under its own field, a good value saved', () => {
+    expect(draft.botBaseRate).toBe('10');
+    expect(checkSettings({ ...draft, botBaseRate: '75' }, DEFAULT_SETTINGS).errors).toEqual([
+      { field: 'botBaseRate', message: 'Bots among your followers (%) must be a whole number from 1 to 50.' },
+    ]);
+    expect(checkSettings({ ...draft, botBaseRate: '' }, DEFAULT_SETTINGS).errors).toEqual([{ field: 'botBaseRate', message: 'Enter a number.' }]);
+    expect(checkSettings({ ...draft, botBaseRate: '4' }, DEFAULT_SETTINGS).settings.botBaseRate).toBe(4);
+    expect(fieldOf('settings.botBaseRate')).toBe('botBaseRate');
+  });
+
   test('an emptied required field is an error, an emptied daily limit means the platform pace', () => {
     const r = checkSettings({ ...draft, botThreshold: ' ', dailyLimit: '' }, { ...DEFAULT_SETTINGS, dailyLimit: 50 });
     expect(r.errors).toEqual([{ field: 'botThreshold', message: 'Enter a number.' }]);
