@@ -172,11 +172,13 @@ describe('conditional-format rules and colours', () => {
     const g = createGlobals(book());
     const s = g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Followers')!;
     const rule = g.SpreadsheetApp.newConditionalFormatRule().whenNumberBetween(1, 10).setBackground('#B7E1CD').setRanges([s.getRange('B2:B3')]).build();
-    const cond = rule.getBooleanCondition()!;
+    // getBackgroundObject() is in Apps Script's reference but not in this @types version
+    type WithColor = { getBackgroundObject(): { asRgbColor(): { asHexString(): string }; getColorType(): string } | null };
+    const cond = rule.getBooleanCondition()! as unknown as GoogleAppsScript.Spreadsheet.BooleanCondition & WithColor;
     expect(cond.getCriteriaValues()).toEqual([1, 10]);
     expect(cond.getBackgroundObject()!.asRgbColor().asHexString()).toBe('#b7e1cd');
     expect(cond.getBackgroundObject()!.getColorType()).toBe('RGB');
-    const text = g.SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('x').setFontColor('#ff0000').build().getBooleanCondition()!;
+    const text = g.SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo('x').setFontColor('#ff0000').build().getBooleanCondition()! as unknown as WithColor & GoogleAppsScript.Spreadsheet.BooleanCondition;
     expect(text.getCriteriaValues()).toEqual(['x']);
     expect(text.getBackgroundObject()).toBeNull();
   });
