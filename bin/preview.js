@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the real add-on (dist/Code.js, dist/Sidebar.html) on an emulated spreadsheet in the browser.
+// `npm start`: the real add-on (dist/Code.js, dist/Sidebar.html) on an emulated spreadsheet in the browser
+// (build/preview.js, bundled from src/preview/main.ts).
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { execFileSync } = require('node:child_process');

@@ -96,7 +96,7 @@ async function buildSidebar() {
 
 /** The command line and the local preview: Node programs, kept out of Code.js. */
 async function buildNode() {
-  const entries = { cli: 'src/cli/main.ts', preview: 'src/cli/preview.ts' };
+  const entries = { cli: 'src/cli/main.ts', preview: 'src/preview/main.ts' };
   const built = [];
   for (const [name, file] of Object.entries(entries)) {
     if (!existsSync(join(root, file))) continue;

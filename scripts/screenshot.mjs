@@ -23,7 +23,7 @@ let preview;
 let browser;
 try {
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'preview.ts')],
+    entryPoints: [join(root, 'src', 'preview', 'main.ts')],
     outfile: join(tmp, 'preview.js'),
     bundle: true,
     platform: 'node',

@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Papa from 'papaparse';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -64,4 +65,26 @@ test('two threads and one thread agree on followed accounts and on a file scored
   expect(twoAgain.status).toBe(0);
   expect(twoAgain.stdout).toBe(oneAgain.stdout);
   expect(twoAgain.stdout.split('\n')[0].split(',').filter((h) => h === 'Followback score')).toHaveLength(1);
+});
+
+test('a row wider than its header is refused on both threads: orders read by the worker, engagement streamed by the main thread', () => {
+  const widen = (path: string, row: number) => {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[row - 1] += ',an extra field';
+    const bad = join(dir, `wide-${row}-${path.split('/').pop()}`);
+    writeFileSync(bad, lines.join('\n'));
+    return bad;
+  };
+  const orders = widen(paths.orders, 15000);
+  const header = readFileSync(paths.orders, 'utf8').split('\n', 1)[0].split(',').length;
+  // rows are records, as a spreadsheet counts them: notes with line breaks make them fewer than lines
+  const record = Papa.parse(readFileSync(orders, 'utf8').split('\n').slice(0, 15000).join('\n')).data.length;
+  expect(record).toBeLessThan(15000);
+  const r1 = spawnSync(process.execPath, [join(root, 'bin', 'followback.js'), 'score', paths.followers, '--orders', orders, '--engagement', paths.engagement], { encoding: 'utf8' });
+  expect(r1.status).toBe(1);
+  expect(r1.stderr.trim().split('\n')).toEqual([`followback: ${orders}: row ${record} has ${header + 1} fields, the header ${header}: is a comma inside an unquoted value?`]);
+  const engagement = widen(paths.engagement, 20000);
+  const r2 = spawnSync(process.execPath, [join(root, 'bin', 'followback.js'), 'score', paths.followers, '--orders', paths.orders, '--engagement', engagement], { encoding: 'utf8' });
+  expect(r2.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^followback: .*wide-20000-.*: row 20000 has \d+ fields, the header \d+: is a comma/)]);
+  expect(r2.status).toBe(1);
 });

@@ -144,6 +144,28 @@ describe('bad input: one clear line, non-zero exit, no partial output', () => {
     expect(followback(['frobnicate']).status).toBe(2);
   });
 
+  test('--out naming a folder: one line saying so, before any scoring', () => {
+    const r = followback([...allArgs, '--out', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`followback: ${dir}: is a folder: name a file, e.g. --out FOLDER/scored.csv; nothing was written\n`);
+  });
+
+  test('--out on a full disk (/dev/full): one line, exit 1', () => {
+    const r = followback([...allArgs, '--out', '/dev/full']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').pop()).toBe('followback: /dev/full: the disk is full: free some space or name a file on another disk; nothing was written');
+  });
+
+  test('a row wider than its header: one line, exit 1, no output file', () => {
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, readFileSync(fx('followers.csv'), 'utf8').replace('Ceramics and coffee', 'Ceramics, coffee'));
+    const out = join(dir, 'w.csv');
+    const r = followback(['score', wide, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`followback: ${wide}: row 2 has 9 fields, the header 8: is a comma inside an unquoted value?\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   test('an existing output file is left as it was when the run fails', () => {
     const out = join(dir, 'keep.csv');
     writeFileSync(out, 'precious');

@@ -67,6 +67,8 @@ suite('two scoring runs at once', () => {
     interleavings++;
     expect(second!.g.ui.alerts).toHaveLength(1);
     expect(second!.g.ui.alerts[0]).toMatch(/already/i);
+    // it waited for the lock (on the emulator's clock) before it gave up, as tryLock does
+    expect(second!.g.__emulator.waitedMs()).toBeGreaterThan(0);
     expect(output(b)).toEqual(cleanRun());
     const after = snapshot(b, areas);
     before.forEach((t, i) => expect({ ...after[i], rules: [] }).toEqual({ ...t, rules: [] })); // user cells as they were

@@ -26,6 +26,8 @@ interface Case {
   handles?: string[];
   /** when the message may instead be a successful read (an encoding some exports use) */
   either?: boolean;
+  /** fragments of the command line's message where it refuses what the engine reads (a row wider than its header) */
+  cliError?: RegExp[];
   /** a known bug (described in the report): the test is marked test.failing until it is fixed */
   bug?: string;
 }
@@ -52,7 +54,9 @@ const CASES: Case[] = [
   { file: 'hostile-text.csv', role: 'followers', handles: ['mohammed.ali', 'yossi.levi', 'jane.doe', '=hyperlink(http://evil.example,x)', 'at.user', 'long.bio', '1234567'] },
   { file: 'semicolon.csv', role: 'followers', handles: ['jane.doe', 'marco_bakes'] },
   { file: 'bom-crlf.csv', role: 'followers', handles: ['jane.doe', 'marco_bakes'] },
-  { file: 'ragged.csv', role: 'followers', handles: ['jane.doe', 'marco_bakes', 'lena.k'] },
+  // a grid pasted as it is has the extra cells in columns of their own; a CSV file's row wider than its header is
+  // the sign of a comma inside an unquoted value, which the command line refuses
+  { file: 'ragged.csv', role: 'followers', handles: ['jane.doe', 'marco_bakes', 'lena.k'], cliError: [/: row 3 has 6 fields, the header 3: is a comma inside an unquoted value\?$/] },
   { file: 'sheets-errors.csv', role: 'followers' },
   // BUG (src/cli/csv.ts, lead): parseCsv lets papaparse guess the delimiter, and it guesses ';' when quoted fields
   // hold semicolons: Papa.parse('h,r\nj,"a; b; c"\nm,"a; b; c"\n', { delimiter: '' }).meta.delimiter === ';'. So the
@@ -148,12 +152,13 @@ describe.each(CASES.map((c) => [`${c.file} as ${c.role}`, c] as const))('%s', (_
     const { args, files, followers } = inputsFor(c);
     const { io, out } = memoryIo(files);
     const code = main(['score', ...args, '--now', NOW, '--out', 'result.csv'], io);
-    if (c.error && !(c.either && code === 0)) {
+    const error = c.cliError ?? c.error;
+    if (error && !(c.either && code === 0)) {
       expect(code).toBe(1);
       const lines = out.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(new RegExp(`^followback: ${c.file.replace(/[.]/g, '\\.')}\\b`));
-      for (const re of c.error) expect(lines[0]).toMatch(re);
+      for (const re of error) expect(lines[0]).toMatch(re);
       expect(out.written).toEqual({}); // no partial output file
       expect(out.stdout).toBe('');
       return;

@@ -74,7 +74,11 @@ export function execution(book: Workbook, opts: ExecutionOptions = {}, hook?: Ho
       const fn = ctx[name];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
       const inner = innerJson.parse(JSON.stringify(args)) as unknown[];
-      return (fn as (...a: unknown[]) => T)(...inner);
+      try {
+        return (fn as (...a: unknown[]) => T)(...inner);
+      } finally {
+        g.__emulator.end(); // the execution is over: Apps Script releases any lock it still holds
+      }
     },
   };
 }

@@ -29,9 +29,20 @@ function readBytes(path: string, readFile: (path: string) => Uint8Array): Uint8A
   }
 }
 
+/**
+ * What a reader is told of a file from its first 10 rows: its header row (-1: unknown, no width check) and the
+ * only columns worth keeping, in file order (null: all).
+ */
+export interface Layout {
+  header: number;
+  keep: number[] | null;
+}
+export type LayoutOf = (head: string[][]) => Layout;
+const UNKNOWN: Layout = { header: -1, keep: null };
+
 /** Reads and parses a CSV file; a file that cannot be read gets an InputError naming it. */
-export function readCsvFile(path: string, readFile: (path: string) => Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
-  return parseCsv(path, readBytes(path, readFile), columnsOf);
+export function readCsvFile(path: string, readFile: (path: string) => Uint8Array, layoutOf?: LayoutOf): Source {
+  return parseCsv(path, readBytes(path, readFile), layoutOf);
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -75,20 +86,51 @@ function dropTrailingEmpty(grid: string[][]): void {
   while (grid.length && isEmptyRow(grid[grid.length - 1])) grid.pop();
 }
 
+/** The file's layout from its first 10 rows, and how many fields its header row has (Infinity: unknown). */
+function layoutOfText(text: string, delimiter: string, layoutOf?: LayoutOf): Layout & { width: number } {
+  if (!layoutOf) return { ...UNKNOWN, width: Infinity };
+  const head = Papa.parse<string[]>(text, { delimiter, preview: 10 }).data;
+  const layout = layoutOf(head);
+  return { ...layout, width: layout.header >= 0 && head[layout.header] ? head[layout.header].length : Infinity };
+}
+
+/**
+ * The InputError for a row with more fields than the header, or null. A comma inside an unquoted value shifts
+ * every column after it, so such a row would be scored with the wrong cells; empty fields past the header are
+ * fine (Excel adds trailing commas when it saves a sheet again), and so is a row with fewer fields (blanks).
+ */
+function tooWide(name: string, row: string[], index: number, width: number): InputError | null {
+  if (row.length <= width) return null;
+  let last = row.length;
+  while (last > width && !row[last - 1].trim()) last--;
+  return last > width ? new InputError(`row ${index + 1} has ${last} fields, the header ${width}: is a comma inside an unquoted value?`, name) : null;
+}
+
+/** Throws for the first of `rows` (row `base` of the file onwards) wider than the header, rows above the header left out. */
+function checkWidths(name: string, rows: string[][], base: number, layout: Layout & { width: number }): void {
+  if (layout.width === Infinity) return;
+  for (let i = Math.max(0, layout.header + 1 - base); i < rows.length; i++) {
+    const e = tooWide(name, rows[i], base + i, layout.width);
+    if (e) throw e;
+  }
+}
+
 /**
  * Parses a CSV file into a Source; throws InputError naming the file and row for what cannot be read.
- * `columnsOf`, given the first rows, may name the only columns worth keeping (in file order): every row,
- * the header row too, then holds just those, so a 70-column Shopify export takes a fraction of the memory.
+ * `layoutOf`, given the first rows, names the header row (rows wider than it are refused) and may name the only
+ * columns worth keeping (in file order): every row, the header row too, then holds just those, so a 70-column
+ * Shopify export takes a fraction of the memory.
  */
-export function parseCsv(name: string, bytes: Uint8Array, columnsOf?: (head: string[][]) => number[] | null): Source {
+export function parseCsv(name: string, bytes: Uint8Array, layoutOf?: LayoutOf): Source {
   const { text, delimiter } = csvText(name, bytes);
-  const head = columnsOf ? Papa.parse<string[]>(text, { delimiter, preview: 10 }).data : [];
-  const keep = columnsOf ? columnsOf(head) : null;
+  const layout = layoutOfText(text, delimiter, layoutOf);
+  const keep = layout.keep;
   // keeping every column is a full parse, which is faster row by row
-  const narrower = keep !== null && head.some((row) => row.length > keep.length);
-  const result = narrower ? parseKeeping(text, delimiter, keep) : Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
+  const narrower = keep !== null && layout.width > keep.length;
+  const result = narrower ? parseKeeping(name, text, delimiter, keep, layout) : Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   quoteError(name, result.errors);
   const grid = result.data;
+  if (!narrower) checkWidths(name, grid, 0, layout);
   dropTrailingEmpty(grid);
   return { name, grid };
 }
@@ -105,8 +147,9 @@ export const FIRST_PART_ROWS = 10 + 5000;
  * least FIRST_PART_ROWS rows, or the whole file), then the others in order; the parts joined are what
  * readCsvFile's grid would hold. Same errors as readCsvFile.
  */
-export function streamCsvFile(path: string, readFile: (path: string) => Uint8Array, onPart: (rows: string[][], first: boolean) => void): void {
+export function streamCsvFile(path: string, readFile: (path: string) => Uint8Array, onPart: (rows: string[][], first: boolean) => void, layoutOf?: LayoutOf): void {
   const { text, delimiter } = csvText(path, readBytes(path, readFile));
+  const layout = layoutOfText(text, delimiter, layoutOf);
   let held: string[][] = [];
   let first = true;
   let seen = 0;
@@ -129,6 +172,7 @@ export function streamCsvFile(path: string, readFile: (path: string) => Uint8Arr
         parser.abort();
         return;
       }
+      checkWidths(path, r.data, seen, layout);
       seen += r.data.length;
       if (!held.length) held = r.data;
       else for (const row of r.data) held.push(row);
@@ -151,20 +195,27 @@ export function streamCsvFile(path: string, readFile: (path: string) => Uint8Arr
 
 const isEmptyRow = (row: string[]) => row.length === 1 && row[0] === '';
 
-function parseKeeping(text: string, delimiter: string, keep: number[]): { data: string[][]; errors: Papa.ParseError[] } {
+/** Parses keeping only the columns `keep`; rows are checked against the header's width before they are cut. */
+function parseKeeping(name: string, text: string, delimiter: string, keep: number[], layout: Layout & { width: number }): { data: string[][]; errors: Papa.ParseError[] } {
   const data: string[][] = [];
   const errors: Papa.ParseError[] = [];
+  let wide: InputError | null = null;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
-    step: (r) => {
+    step: (r, parser) => {
       const full = r.data;
+      wide = data.length > layout.header ? tooWide(name, full, data.length, layout.width) : null;
+      if (wide) return parser.abort();
       const row: string[] = new Array(keep.length);
       for (let k = 0; k < keep.length; k++) row[k] = full[keep[k]];
       data.push(row);
       for (const e of r.errors) errors.push({ ...e, row: data.length - 1 });
     },
   });
+  // (assigned in the callback, which the compiler does not follow)
+  const refused = wide as InputError | null;
+  if (refused) throw refused;
   return { data, errors };
 }
 

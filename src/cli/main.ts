@@ -1,11 +1,13 @@
 // `followback score …` and `followback import …`: the engine on CSV files, outside Sheets.
-import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { scoreWorkbook, validateSettings, type QueueRow, type Summary } from '../core/engine';
-import { columnsFor, mark, scoreInParallel } from './parallel';
+import { scoreWorkbook, validateSettings } from '../core/engine';
+import { scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
 import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
 import { isJsonFile, readFollowersJson } from './followers-json';
+import { checkOutPath, writeOutFile } from './out-file';
+import { mark, readLayout, type Output } from './score-parts';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -16,21 +18,8 @@ export interface Io {
 
 const nodeIo: Io = {
   readFile: (p) => readFileSync(p),
-  // Written whole to a temporary file, then renamed: a failed run leaves no partial output behind.
-  writeFile: (p, data) => {
-    const tmp = `${p}.followback-${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, data);
-      renameSync(tmp, p);
-    } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* nothing to remove */
-      }
-      throw e;
-    }
-  },
+  // whole or not at all; a refusal is one line naming the file (out-file.ts)
+  writeFile: (p, data) => writeOutFile(p, data),
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
 };
@@ -98,9 +87,9 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
   return args;
 }
 
-function readSource(io: Io, path: string, kind?: TableKind, overrides?: Record<string, string>): Source {
-  if (!kind && isJsonFile(path)) return readFollowersJson(path, io.readFile(path)); // a followers .json: the import reader
-  return readCsvFile(path, io.readFile, kind ? columnsFor(kind, path, overrides) : undefined);
+function readSource(io: Io, path: string, kind: TableKind, overrides?: Record<string, string>): Source {
+  if (kind === 'followers' && isJsonFile(path)) return readFollowersJson(path, io.readFile(path)); // a followers .json: the import reader
+  return readCsvFile(path, io.readFile, readLayout(kind, path, overrides));
 }
 
 export function runScore(argv: string[], io: Io = nodeIo): number | Promise<number> {
@@ -109,13 +98,15 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   if (errors.length) throw new UsageError(errors.map((e) => e.message).join(' '));
   const started = Date.now();
   const progress = (msg: string) => io.stderr(`followback: ${msg} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-  const read = (path: string, kind?: TableKind, overrides?: Record<string, string>) => readSource(io, path, kind, overrides);
+  const read = (path: string, kind: TableKind, overrides?: Record<string, string>) => readSource(io, path, kind, overrides);
+  // a folder named as --out is refused before the work, not after it
+  if (args.out && io === nodeIo) checkOutPath(args.out);
 
   const overrides = settings.columnOverrides ?? {};
   if (args.orders.length && !isJsonFile(args.followers) && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
-    return scoreInParallel(__filename, args, settings, read, (path, onPart) => streamCsvFile(path, io.readFile, onPart)).then((output) => finish(io, args, output, progress));
+    return scoreInParallel(__filename, args, settings, read, (path, kind, o, onPart) => streamCsvFile(path, io.readFile, onPart, readLayout(kind, path, o))).then((output) => finish(io, args, output, progress));
   }
-  const followers = read(args.followers);
+  const followers = read(args.followers, 'followers', overrides.followers);
   const large = followers.grid.length > 20000;
   if (large) progress(`read ${followers.grid.length - 1} follower rows`);
   const orders = args.orders.map((p) => read(p, 'orders', overrides.orders));
@@ -126,18 +117,6 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const keep = userColumns(followers.grid, headerIndex);
   const lines = resultLines(result.rows, (i) => followers.grid[headerIndex + 1 + i], keep);
   return finish(io, args, { followers, headerIndex, keep, lines, rows: result.rows, summary: result.summary, warnings: result.warnings }, large ? progress : null);
-}
-
-/** What `score` writes: the followers file, each data row's line but the queue (userText + resultText), the queue. */
-export interface Output {
-  followers: Source;
-  headerIndex: number;
-  /** the followers file's columns the output repeats (userColumns) */
-  keep: number[];
-  lines: string[];
-  rows: (QueueRow | null)[];
-  summary: Summary;
-  warnings: string[];
 }
 
 /** Followers files above this size (about 15,000 rows) are scored on two threads. */

@@ -19,23 +19,11 @@ import {
   type Match,
   type ResultRow,
   type Settings,
-  type Source,
   type Table,
   type TableKind,
 } from '../core/types';
 import { readCsvFile, resultLines, userColumns } from './csv';
-import type { Output } from './main';
-
-/** FOLLOWBACK_STATS=1: when each phase ends, in ms since the process started (both threads on one clock). */
-const stats = !!process.env.FOLLOWBACK_STATS;
-const t0 = Number(process.env.FOLLOWBACK_T0 || 0) || performance.timeOrigin;
-export function mark(label: string): void {
-  if (stats) process.stderr.write(`followback: ${isMainThread ? 'main' : 'worker'} ${label} ${(performance.timeOrigin + performance.now() - t0).toFixed(0)} ms\n`);
-}
-
-export type ReadSource = (path: string, kind?: TableKind, overrides?: Record<string, string>) => Source;
-/** Reads a file in parts (streamCsvFile): the first part, then the others. */
-export type StreamSource = (path: string, onPart: (rows: string[][], first: boolean) => void) => void;
+import { readLayout, mark, stats, t0, type Output, type ReadSource, type StreamSource } from './score-parts';
 
 interface Job {
   followbackWorker: true;
@@ -88,7 +76,7 @@ export function splitOf(n: number): number {
  */
 function streamTable(stream: StreamSource, path: string, kind: TableKind, overrides: Record<string, string> | undefined, take: (table: Table) => (rows: string[][]) => void): void {
   let more: ((rows: string[][]) => void) | null = null;
-  stream(path, (rows, first) => {
+  stream(path, kind, overrides, (rows, first) => {
     if (first) more = take(readTable({ name: path, grid: rows }, kind, overrides));
     else more!(rows);
   });
@@ -215,8 +203,8 @@ export async function scoreInParallel(
   });
   try {
     mark('worker spawned');
-    const followers = read(paths.followers);
     const overrides = settings.columnOverrides ?? {};
+    const followers = read(paths.followers, 'followers', overrides.followers);
     const now = settings.now ?? Date.now();
     const table = readTable(followers, 'followers', overrides.followers);
     const list = readFollowers(table);
@@ -284,21 +272,5 @@ export class WorkerInputError extends InputError {
 
 // Started as a worker thread of build/cli.js.
 if (!isMainThread && workerData && (workerData as Job).followbackWorker) {
-  runWorker(workerData as Job, (path, kind, overrides) => readCsvFile(path, readFileSync, kind ? columnsFor(kind, path, overrides) : undefined));
-}
-
-/** The columns the engine reads from a table of this kind (and the header rows), or null to keep all. */
-export function columnsFor(kind: TableKind, name: string, overrides?: Record<string, string>) {
-  return (head: string[][]): number[] | null => {
-    try {
-      const full = readTable({ name, grid: head }, kind, overrides).columns;
-      const keep = Object.values(full).sort((a, b) => a - b);
-      // kept only when the table read from the kept columns alone finds every field in the same column
-      const kept = readTable({ name, grid: head.map((row) => keep.map((i) => row[i])) }, kind, overrides).columns;
-      const same = Object.keys(kept).length === keep.length && Object.keys(full).every((f) => keep[kept[f]] === full[f]);
-      return same ? keep : null;
-    } catch {
-      return null; // the full parse will say what is wrong
-    }
-  };
+  runWorker(workerData as Job, (path, kind, overrides) => readCsvFile(path, readFileSync, readLayout(kind, path, overrides)));
 }

@@ -7,6 +7,8 @@ export interface GridRange {
   column: number;
   numRows: number;
   numColumns: number;
+  /** Whole columns (`D:F`, no rows given) or whole rows (`5:7`): getA1Notation() writes them back so, as Sheets does. */
+  open?: { rows?: boolean; columns?: boolean };
 }
 
 /** 1 → "A", 27 → "AA". */
@@ -28,6 +30,8 @@ export function columnNumber(letters: string): number {
 }
 
 export function toA1(r: GridRange): string {
+  if (r.open?.rows) return `${columnLetter(r.column)}:${columnLetter(r.column + r.numColumns - 1)}`;
+  if (r.open?.columns) return `${r.row}:${r.row + r.numRows - 1}`;
   const start = `${columnLetter(r.column)}${r.row}`;
   if (r.numRows === 1 && r.numColumns === 1) return start;
   return `${start}:${columnLetter(r.column + r.numColumns - 1)}${r.row + r.numRows - 1}`;
@@ -51,5 +55,8 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): GridRa
   if (parts.length === 1 && (!a[1] || !a[2])) return null;
   const row = Math.min(row1, row2);
   const column = Math.min(col1, col2);
-  return { row, column, numRows: Math.abs(row2 - row1) + 1, numColumns: Math.abs(col2 - col1) + 1 };
+  const g: GridRange = { row, column, numRows: Math.abs(row2 - row1) + 1, numColumns: Math.abs(col2 - col1) + 1 };
+  if (!a[2] && !b[2]) g.open = { rows: true };
+  else if (!a[1] && !b[1]) g.open = { columns: true };
+  return g;
 }

@@ -44,6 +44,8 @@ export interface Execution {
   ui: UiLog;
   logs: string[];
   opts: ExecutionOptions;
+  /** time this execution spent waiting (tryLock on a held lock, Utilities.sleep), in ms: the emulator never blocks */
+  waitedMs: number;
   /** builds Date values in the realm of the code under test (gas-local runs it in another vm context) */
   makeDate: (ms: number) => Date;
 }
@@ -60,6 +62,7 @@ export function newExecution(book: Workbook, opts: ExecutionOptions): Execution 
     ui: { menus: [], toasts: [], alerts: [], dialogs: [] },
     logs: [],
     opts,
+    waitedMs: 0,
     makeDate: (ms) => new Date(ms),
   };
 }

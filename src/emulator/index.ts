@@ -3,11 +3,11 @@
 import type { Cell } from '../core/types';
 import { Calls, ExecutionOptions, UiLog, newExecution } from './context';
 import { createSpreadsheetApp } from './spreadsheet';
-import { createCacheService, createHtmlService, createLockService, createLogger, createPropertiesService, createSession, createUtilities } from './services';
+import { createCacheService, createHtmlService, createLockService, endExecution, createLogger, createPropertiesService, createSession, createUtilities } from './services';
 import type { Workbook } from './workbook';
 
 export { createWorkbook, findSheet, sheetFromData } from './workbook';
-export type { EmuRule, EmuSheetState, TabInput, Workbook, WorkbookOptions } from './workbook';
+export type { EmuRule, EmuSheetState, LockKind, TabInput, Workbook, WorkbookOptions } from './workbook';
 export { renderSheet, backgrounds } from './render';
 export type { RenderedSheet } from './render';
 export { columnLetter, columnNumber, parseA1, toA1 } from './a1';
@@ -41,6 +41,10 @@ export interface GasGlobals {
      * vm context, where `instanceof Date` fails for this realm's dates.
      */
     useDate(DateCtor: DateConstructor): void;
+    /** Ends the execution as Apps Script does when the called function returns: its locks are released. */
+    end(): void;
+    /** Milliseconds this execution waited (a tryLock that timed out, Utilities.sleep), on the emulator's clock. */
+    waitedMs(): number;
   };
 }
 
@@ -69,6 +73,8 @@ export function createGlobals(book: Workbook, opts: ExecutionOptions = {}): GasG
       useDate(DateCtor) {
         x.makeDate = (ms) => new DateCtor(ms);
       },
+      end: () => endExecution(x),
+      waitedMs: () => x.waitedMs,
     },
   };
 }

@@ -8,20 +8,21 @@ function matches(s: EmuSheetState, rule: EmuRule, r: number, c: number, anchor: 
   const cond = rule.condition;
   if (!cond) return null;
   const text = display(valueAt(s, r, c));
+  const arg = String(cond.values[0] ?? '');
   switch (cond.type) {
     case 'TEXT_EQUAL_TO':
-      return text.toLowerCase() === cond.values[0].toLowerCase();
+      return text.toLowerCase() === arg.toLowerCase();
     case 'TEXT_CONTAINS':
-      return text.toLowerCase().includes(cond.values[0].toLowerCase());
+      return text.toLowerCase().includes(arg.toLowerCase());
     case 'TEXT_STARTS_WITH':
-      return text.toLowerCase().startsWith(cond.values[0].toLowerCase());
+      return text.toLowerCase().startsWith(arg.toLowerCase());
     case 'CELL_EMPTY':
       return text === '';
     case 'CELL_NOT_EMPTY':
       return text !== '';
     case 'CUSTOM_FORMULA': {
       // =$M2="Follow back" / =M2="x" / =$M$2="x": a reference relative to the range's top-left cell.
-      const m = /^=\s*(\$?)([A-Za-z]+)(\$?)(\d+)\s*=\s*"((?:[^"]|"")*)"\s*$/.exec(cond.values[0]);
+      const m = /^=\s*(\$?)([A-Za-z]+)(\$?)(\d+)\s*=\s*"((?:[^"]|"")*)"\s*$/.exec(arg);
       if (!m) return null;
       const refCol = columnNumber(m[2]) - 1 + (m[1] ? 0 : c - (anchor.column - 1));
       const refRow = Number(m[4]) - 1 + (m[3] ? 0 : r - (anchor.row - 1));

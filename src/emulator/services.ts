@@ -1,5 +1,6 @@
 // The non-Spreadsheet services the add-on uses: Properties, Cache, Lock, Html, Utilities, Session, Logger.
 import { Execution, assertAuthorized, assertWrite, counted } from './context';
+import type { LockKind } from './workbook';
 import { sha256 } from './digest';
 
 const PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -110,6 +111,7 @@ function createCache(x: Execution, store: CacheStore) {
       checkKey(String(key));
       checkValue(String(value));
       store[String(key)] = { value: String(value), expires: ttl(expirationInSeconds) };
+      return null; // Apps Script's put returns null, not undefined
     },
     putAll(values: Record<string, string>, expirationInSeconds?: number) {
       const entries = Object.entries(values);
@@ -141,24 +143,35 @@ export function createCacheService(x: Execution) {
   });
 }
 
-/** The document lock: held by one execution at a time; another execution's tryLock returns false. */
+const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+/**
+ * Three locks, as in Apps Script: the document's, the script's and the user's, each held by one execution at a
+ * time. Another execution's tryLock waits up to its timeout (the wait is added to the execution's clock, since
+ * the holder cannot run while this one waits) and returns false; a negative timeout never acquires. A lock still
+ * held when its execution ends is released (endExecution).
+ */
 export function createLockService(x: Execution) {
-  const state = x.book.lock;
-  const lock = () => {
+  const lock = (kind: LockKind) => {
+    const owners = x.book.locks;
     const l = {
-      tryLock(_timeoutInMillis: number) {
-        if (state.owner === null || state.owner === x.id) {
-          state.owner = x.id;
+      tryLock(timeoutInMillis: number) {
+        const timeout = Number(timeoutInMillis);
+        if (owners[kind] === x.id) return true;
+        if (!(timeout >= 0)) return false;
+        if (owners[kind] === null) {
+          owners[kind] = x.id;
           return true;
         }
+        x.waitedMs += timeout;
         return false;
       },
       waitLock(timeoutInMillis: number) {
-        if (!l.tryLock(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
+        if (!l.tryLock(timeoutInMillis)) throw new Error(LOCK_TIMEOUT);
       },
-      hasLock() { return state.owner === x.id; },
+      hasLock() { return owners[kind] === x.id; },
       releaseLock() {
-        if (state.owner === x.id) state.owner = null;
+        if (owners[kind] === x.id) owners[kind] = null;
       },
     };
     return counted(x, 'Lock', l);
@@ -166,11 +179,17 @@ export function createLockService(x: Execution) {
   return counted(x, 'LockService', {
     getDocumentLock() {
       assertAuthorized(x, 'LockService.getDocumentLock');
-      return lock();
+      return lock('document');
     },
-    getScriptLock() { return lock(); },
-    getUserLock() { return lock(); },
+    getScriptLock() { return lock('script'); },
+    getUserLock() { return lock('user'); },
   });
+}
+
+/** The end of an execution: Apps Script releases the locks it still holds. */
+export function endExecution(x: Execution): void {
+  const owners = x.book.locks;
+  for (const k of Object.keys(owners) as LockKind[]) if (owners[k] === x.id) owners[k] = null;
 }
 
 export function createHtmlService(x: Execution) {
@@ -246,7 +265,10 @@ export function createUtilities(x: Execution) {
       const h = () => Math.floor(Math.random() * 0x10000).toString(16).padStart(4, '0');
       return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
     },
-    sleep(_ms: number) {},
+    /** No real wait: the time is added to the execution's clock (waitedMs). */
+    sleep(ms: number) {
+      x.waitedMs += Math.max(0, Number(ms) || 0);
+    },
   });
 }
 

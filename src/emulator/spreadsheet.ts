@@ -3,11 +3,13 @@
 import type { Cell } from '../core/types';
 import { GridRange, parseA1, toA1 } from './a1';
 import { Execution, assertAuthorized, assertWrite, counted } from './context';
-import { display, isDate, typeIn } from './typed';
+import { computable, evaluateFormula, shiftFormula } from './formulas';
+import { display, isDate, storedFormat, typeIn } from './typed';
 import {
   EmuRule,
   EmuRuleCondition,
   EmuSheetState,
+  Workbook,
   deleteColumns,
   findSheet,
   formatAt,
@@ -32,6 +34,44 @@ function checkCells(x: Execution, added: number): void {
   if (total + added > MAX_CELLS) {
     throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
   }
+}
+
+/** `'Tab'!A1:B2` or `Tab!A1` as its sheet name and A1 part; null without a sheet. */
+function sheetPrefix(a1: string): { sheet: string; a1: string } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(a1);
+  return m ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), a1: m[3] } : null;
+}
+
+/**
+ * A cell's value, a formula the emulator computes computed now from the cells it reads (on any tab);
+ * a cell in a reference cycle is #REF!, as Sheets shows a circular dependency.
+ */
+function liveValue(book: Workbook, s: EmuSheetState, r: number, c: number, visiting: Set<string>): Cell {
+  const f = formulaAt(s, r, c);
+  if (!f || !computable(f)) return valueAt(s, r, c);
+  const key = `${s.id}:${r}:${c}`;
+  if (visiting.has(key)) return '#REF!';
+  visiting.add(key);
+  const sheetOf = (name: string | null) => (name === null ? s : findSheet(book, name));
+  const v = evaluateFormula(
+    f,
+    (name, row, column) => {
+      const t = sheetOf(name);
+      return t ? liveValue(book, t, row - 1, column - 1, visiting) : undefined;
+    },
+    (name) => {
+      const t = sheetOf(name);
+      return t ? { rows: t.maxRows, columns: t.maxColumns } : undefined;
+    },
+  );
+  visiting.delete(key);
+  return v;
+}
+
+/** The Color object Sheets returns for a background: RGB, with its hex string. */
+function colorObject(hex: string) {
+  const rgb = { asHexString: () => hex, getRed: () => parseInt(hex.slice(1, 3), 16), getGreen: () => parseInt(hex.slice(3, 5), 16), getBlue: () => parseInt(hex.slice(5, 7), 16) };
+  return { getColorType: () => 'RGB', asRgbColor: () => rgb };
 }
 
 function checkRange(s: EmuSheetState, g: GridRange): void {
@@ -69,6 +109,10 @@ export class EmuRange {
   private out(v: Cell): Cell {
     return isDate(v) ? this.x.makeDate(v.getTime()) : v;
   }
+  /** The cell's value as Sheets shows it: a formula the emulator computes is computed afresh (its inputs may have changed). */
+  private value(r: number, c: number): Cell {
+    return liveValue(this.x.book, this.s, r, c, new Set());
+  }
   private map<T>(f: (r: number, c: number) => T): T[][] {
     const { row, column, numRows, numColumns } = this.g;
     const out: T[][] = new Array(numRows);
@@ -84,9 +128,14 @@ export class EmuRange {
       throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
     }
     const t = typeIn(input, formatAt(this.s, r, c));
+    if (t.formula) {
+      setAt(this.s.formulas, r, c, t.formula);
+      // a function the emulator does not compute is one Sheets would not know either
+      setAt(this.s.values, r, c, computable(t.formula) ? liveValue(this.x.book, this.s, r, c, new Set()) : '#NAME?');
+      return;
+    }
     setAt(this.s.values, r, c, t.value);
-    if (t.formula) setAt(this.s.formulas, r, c, t.formula);
-    else if (this.s.formulas[r] && this.s.formulas[r][c]) this.s.formulas[r][c] = '';
+    if (this.s.formulas[r] && this.s.formulas[r][c]) this.s.formulas[r][c] = '';
   }
 
   getRow() { return this.g.row; }
@@ -97,13 +146,15 @@ export class EmuRange {
   getLastRow() { return this.g.row + this.g.numRows - 1; }
   getLastColumn() { return this.g.column + this.g.numColumns - 1; }
   getA1Notation() { return toA1(this.g); }
+  getBackground() { return '#ffffff'; }
+  getBackgroundObject() { return colorObject('#ffffff'); }
   getGridId() { return this.s.id; }
   getSheet() { return wrapSheet(this.x, this.s); }
 
-  getValues(): Cell[][] { return this.map((r, c) => this.out(valueAt(this.s, r, c))); }
-  getValue(): Cell { return this.out(valueAt(this.s, this.g.row - 1, this.g.column - 1)); }
-  getDisplayValues(): string[][] { return this.map((r, c) => display(valueAt(this.s, r, c))); }
-  getDisplayValue(): string { return display(valueAt(this.s, this.g.row - 1, this.g.column - 1)); }
+  getValues(): Cell[][] { return this.map((r, c) => this.out(this.value(r, c))); }
+  getValue(): Cell { return this.out(this.value(this.g.row - 1, this.g.column - 1)); }
+  getDisplayValues(): string[][] { return this.map((r, c) => display(this.value(r, c))); }
+  getDisplayValue(): string { return display(this.value(this.g.row - 1, this.g.column - 1)); }
   getFormulas(): string[][] { return this.map((r, c) => formulaAt(this.s, r, c)); }
   getFormula(): string { return formulaAt(this.s, this.g.row - 1, this.g.column - 1); }
   getNumberFormats(): string[][] { return this.map((r, c) => numberFormatAt(this.s, r, c)); }
@@ -124,9 +175,11 @@ export class EmuRange {
     this.map((r, c) => this.write(r, c, value));
     return this.getThis();
   }
+  /** Over a block, each cell gets the formula with its relative references moved, as Sheets fills it. */
   setFormula(formula: string) {
     assertWrite(this.x, 'setFormula');
-    this.map((r, c) => this.write(r, c, formula.startsWith('=') ? formula : `=${formula}`));
+    const f = formula.startsWith('=') ? formula : `=${formula}`;
+    this.map((r, c) => this.write(r, c, shiftFormula(f, r - this.g.row + 1, c - this.g.column + 1)));
     return this.getThis();
   }
   setFormulas(formulas: string[][]) {
@@ -141,13 +194,14 @@ export class EmuRange {
   }
   setNumberFormat(format: string) {
     assertWrite(this.x, 'setNumberFormat');
-    this.map((r, c) => setAt(this.s.formats, r, c, String(format)));
+    const f = storedFormat(format);
+    this.map((r, c) => setAt(this.s.formats, r, c, f));
     return this.getThis();
   }
   setNumberFormats(formats: string[][]) {
     assertWrite(this.x, 'setNumberFormats');
     const data = checkShape(formats, this.g);
-    this.map((r, c) => setAt(this.s.formats, r, c, String(data[r - this.g.row + 1][c - this.g.column + 1])));
+    this.map((r, c) => setAt(this.s.formats, r, c, storedFormat(data[r - this.g.row + 1][c - this.g.column + 1])));
     return this.getThis();
   }
   clearContent() {
@@ -165,10 +219,11 @@ export class EmuRange {
     });
     return this.getThis();
   }
-  clear() {
+  /** clear(), or clear({ contentsOnly: true }) / clear({ formatOnly: true }) for one of the two. */
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     assertWrite(this.x, 'clear');
-    this.clearContent();
-    this.clearFormat();
+    if (!options?.formatOnly) this.clearContent();
+    if (!options?.contentsOnly) this.clearFormat();
     return this.getThis();
   }
   activate() {
@@ -223,8 +278,15 @@ export class EmuSheet {
   getSheetId() { return this.s.id; }
   getIndex() { return this.x.book.sheets.indexOf(this.s) + 1; }
   getParent() { return wrapSpreadsheet(this.x); }
-  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number) {
+  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): EmuRange {
     if (typeof a === 'string') {
+      // 'Other tab'!A1:B2 names its own sheet, whichever sheet it is asked of (as in Sheets)
+      const named = sheetPrefix(a);
+      if (named) {
+        const other = findSheet(this.x.book, named.sheet);
+        if (!other) throw new Error('Range not found');
+        return wrapSheet(this.x, other).getRange(named.a1);
+      }
       const g = parseA1(a, this.s.maxRows, this.s.maxColumns);
       if (!g) throw new Error('Range not found');
       return wrapRange(this.x, this.s, g);
@@ -399,10 +461,7 @@ export class EmuSpreadsheet {
     return typeof a === 'string' ? this.setActiveRange(this.getRange(a)) : this.setActiveRange(a);
   }
   getRange(a1: string) {
-    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(a1);
-    const s = m ? findSheet(this.book, (m[1] ?? m[2]).replace(/''/g, "'")) : this.activeState();
-    if (!s) throw new Error('Range not found');
-    return wrapSheet(this.x, s).getRange(m ? m[3] : a1);
+    return wrapSheet(this.x, this.activeState()).getRange(a1);
   }
   toast(msg: string, title?: string, _timeoutSeconds?: number) {
     assertWrite(this.x, 'toast');
@@ -438,7 +497,7 @@ export class EmuConditionalFormatRule {
       getCriteriaType: () => cond.type,
       getCriteriaValues: () => [...cond.values],
       getBackground: () => st.background ?? null,
-      getBackgroundObject: () => null,
+      getBackgroundObject: () => (st.background ? colorObject(st.background) : null),
       getFontColor: () => st.fontColor ?? null,
       getBold: () => st.bold ?? null,
       getItalic: () => st.italic ?? null,
@@ -460,8 +519,9 @@ export class EmuRuleBuilder {
     private sheet: EmuSheetState | null,
     readonly state: EmuRule,
   ) {}
+  /** Criteria values keep their type: Sheets gives a number criterion back as a number. */
   private when(type: string, values: unknown[]) {
-    this.state.condition = { type, values: values.map(String) } as EmuRuleCondition;
+    this.state.condition = { type, values: values.map((v) => (typeof v === 'number' ? v : String(v))) } as EmuRuleCondition;
     return counted(this.x, 'ConditionalFormatRuleBuilder', this);
   }
   private set(f: (s: EmuRule) => void) {

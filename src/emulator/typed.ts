@@ -5,6 +5,12 @@ export const TEXT_FORMAT = '@';
 /** What getNumberFormat() returns for a cell nobody formatted. */
 export const DEFAULT_FORMAT = '0.###############';
 
+/** What a number format is stored as: 'General' (any case) is the automatic format, which reads back as DEFAULT_FORMAT. */
+export function storedFormat(format: unknown): string {
+  const f = String(format);
+  return f.toLowerCase() === 'general' || f === DEFAULT_FORMAT ? (undefined as unknown as string) : f;
+}
+
 export interface Typed {
   value: Cell;
   /** set when the input became a formula */

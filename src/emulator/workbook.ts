@@ -6,7 +6,7 @@ import { DEFAULT_FORMAT, isDate, typeIn } from './typed';
 export interface EmuRuleCondition {
   /** 'CUSTOM_FORMULA' | 'TEXT_EQUAL_TO' | 'TEXT_CONTAINS' | 'CELL_EMPTY' | 'CELL_NOT_EMPTY' | 'NUMBER_GREATER_THAN' … */
   type: string;
-  values: string[];
+  values: (string | number)[];
 }
 
 export interface EmuRule {
@@ -42,12 +42,14 @@ export interface Workbook {
   documentProperties: Record<string, string>;
   /** document cache: key → value and expiry (epoch ms) */
   cache: Record<string, { value: string; expires: number }>;
-  /** the document lock's owner (an execution id) */
-  lock: { owner: string | null };
+  /** each lock's owner (an execution id), null when free */
+  locks: Record<LockKind, string | null>;
   nextSheetId: number;
   name: string;
   id: string;
 }
+
+export type LockKind = 'document' | 'script' | 'user';
 
 export interface TabInput {
   name: string;
@@ -111,7 +113,7 @@ export function createWorkbook(tabs: TabInput[], opts: WorkbookOptions = {}): Wo
     active: sheets[0].name,
     documentProperties: {},
     cache: {},
-    lock: { owner: null },
+    locks: { document: null, script: null, user: null },
     nextSheetId: sheets.length + 1,
     name: opts.name ?? 'Followback example',
     id: 'emulated-spreadsheet',

@@ -1,5 +1,5 @@
-// The page's calls to the preview server (src/cli/preview-server.ts). Failures become Errors with the server's message.
-import type { CellWindow, Effects, PageState } from '../cli/preview-session';
+// The page's calls to the preview server (src/preview/server.ts). Failures become Errors with the server's message.
+import type { CellWindow, Effects, PageState } from '../preview/session';
 
 export type { CellWindow, Effects, PageState };
 

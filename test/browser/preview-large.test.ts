@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startPreview, type Preview } from '../../src/cli/preview';
+import { startPreview, type Preview } from '../../src/preview/main';
 import { launchBrowser, saveScreenshot } from './launch';
 
 const ROWS = 50_000;

@@ -2,7 +2,7 @@
 // executions, menus, conditional formats, custom-function cells, the sidebar bridge, files and CSV download.
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { startPreview, type Preview } from '../../src/cli/preview';
+import { startPreview, type Preview } from '../../src/preview/main';
 
 let preview: Preview;
 const standin = join(__dirname, 'preview-standin');

@@ -1,12 +1,17 @@
 // The preview's pure modules: A1 notation, conditional-format rendering, custom-function formulas, file import,
 // CSV export and the command line.
 import { columnLetter, columnNumber, parseA1, toA1 } from '../../src/preview-page/a1';
-import { backgrounds, parseCondition, type RuleData } from '../../src/cli/preview-formats';
-import { customFunctionNames, parseFormula, toRectangle } from '../../src/cli/preview-formulas';
-import { FileProblem, MAX_CELL_CHARS, readCsvFile, tabNameFor } from '../../src/cli/preview-files';
-import { csvCell, toCsv } from '../../src/cli/preview-csv';
-import { parseArgs, tabsOf } from '../../src/cli/preview-args';
-import { withShim } from '../../src/cli/preview-server';
+import { backgrounds, parseCondition, type RuleData } from '../../src/preview/formats';
+import { customFunctionNames, parseFormula, toRectangle } from '../../src/preview/formulas';
+import { FileProblem, MAX_CELL_CHARS, readCsvFile, tabNameFor } from '../../src/preview/files';
+import { csvCell, toCsv } from '../../src/preview/csv';
+import { parseArgs, tabsOf } from '../../src/preview/args';
+import { withShim } from '../../src/preview/server';
+import { Bundle } from '../../src/preview/runtime';
+import { createGlobals, createWorkbook } from '../../src/emulator';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -167,5 +172,17 @@ describe('command line and sidebar shim', () => {
   test('the shim is the first script of the sidebar', () => {
     const html = withShim('<!doctype html><html><head><script>google.script.run.x()</script></head></html>');
     expect(html.indexOf('google.script = {') < html.indexOf('google.script.run.x()')).toBe(true);
+  });
+});
+
+describe('executions', () => {
+  test('a lock the script still holds when it fails is released, as Apps Script releases it', () => {
+    const code = join(mkdtempSync(join(tmpdir(), 'fb-bundle-')), 'Code.js');
+    writeFileSync(code, 'function grab() { LockService.getDocumentLock().tryLock(0); throw new Error("boom"); }\nfunction check() { return LockService.getDocumentLock().tryLock(0); }\n');
+    const bundle = new Bundle(code);
+    const book = createWorkbook([{ name: 'Followers', values: [['Handle']] }]);
+    expect(bundle.run(createGlobals(book), 'grab', [])).toMatchObject({ ok: false, error: 'boom' });
+    expect(book.locks.document).toBeNull();
+    expect(bundle.run(createGlobals(book), 'check', [])).toMatchObject({ ok: true, value: true });
   });
 });

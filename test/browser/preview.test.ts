@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startPreview, type Preview } from '../../src/cli/preview';
+import { startPreview, type Preview } from '../../src/preview/main';
 import { launchBrowser, saveScreenshot } from './launch';
 
 const DIST = join(__dirname, '..', '..', 'dist');

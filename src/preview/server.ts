@@ -3,9 +3,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FileProblem, MAX_FILE_BYTES } from './preview-files';
-import { messageOf } from './preview-runtime';
-import type { PreviewSession } from './preview-session';
+import { FileProblem, MAX_FILE_BYTES } from './files';
+import { messageOf } from './runtime';
+import type { PreviewSession } from './session';
 
 /** Largest JSON body (sidebar calls carry imported rows in chunks). */
 const MAX_JSON_BYTES = 20 * 1024 * 1024;

@@ -6,10 +6,10 @@ import { basename, dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createGlobals, createWorkbook, type Workbook } from '../emulator';
-import { parseArgs, tabsOf, USAGE } from './preview-args';
-import { FileProblem, readCsvFile } from './preview-files';
-import { createPreviewServer, readAssets, type PageAssets } from './preview-server';
-import { PreviewSession, type EmulatorApi } from './preview-session';
+import { parseArgs, tabsOf, USAGE } from './args';
+import { FileProblem, readCsvFile } from './files';
+import { createPreviewServer, readAssets, type PageAssets } from './server';
+import { PreviewSession, type EmulatorApi } from './session';
 
 export interface PreviewOptions {
   /** files to open instead of the example workbook */
@@ -30,7 +30,7 @@ export interface Preview {
 
 const emulator: EmulatorApi = { createWorkbook: (tabs, opts) => createWorkbook(tabs, opts), createGlobals: (book, opts) => createGlobals(book, opts) };
 
-/** The repository: the nearest folder above this file with a package.json (build/ or src/cli/ alike). */
+/** The repository: the nearest folder above this file with a package.json (build/ or src/preview/ alike). */
 export function findRoot(from = __dirname): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'preview-page'))) return dir;

@@ -104,6 +104,9 @@ export class Bundle {
       const timedOut = e instanceof Error && /Script execution timed out/.test(e.message);
       const message = timedOut ? `Exceeded maximum execution time` : messageOf(e);
       return { ok: false, error: message, ui, ms: Date.now() - started };
+    } finally {
+      // the execution is over, even when it failed or timed out: Apps Script releases the locks it held
+      (globals as { __emulator?: { end?(): void } }).__emulator?.end?.();
     }
   }
 }

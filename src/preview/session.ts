@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import type { Cell } from '../core/types';
 import type { EmuSheetState, Workbook } from '../emulator';
 import { parseA1, toA1 } from '../preview-page/a1';
-import { backgrounds, type RuleData } from './preview-formats';
-import { customFunctionNames, parseFormula, toRectangle, type FormulaCall } from './preview-formulas';
-import { readCsvFile, tabNameFor, type ImportedValue } from './preview-files';
-import { toCsv } from './preview-csv';
-import { Bundle, CUSTOM_FUNCTION_TIMEOUT_MS, messageOf, type EmulatorLike, type Outcome } from './preview-runtime';
+import { backgrounds, type RuleData } from './formats';
+import { customFunctionNames, parseFormula, toRectangle, type FormulaCall } from './formulas';
+import { readCsvFile, tabNameFor, type ImportedValue } from './files';
+import { toCsv } from './csv';
+import { Bundle, CUSTOM_FUNCTION_TIMEOUT_MS, messageOf, type EmulatorLike, type Outcome } from './runtime';
 
 export interface EmulatorApi extends EmulatorLike<Workbook> {
   createWorkbook(tabs: { name: string; values: Cell[][] }[], opts?: { name?: string }): Workbook;
