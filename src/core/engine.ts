@@ -4,6 +4,7 @@ import { buildCustomers, describeCustomer } from './customers';
 import { createMatcher } from './match';
 import { readEngagement } from './engagement';
 import { assignQueue, type Summary } from './queue';
+import { routineOf, type Routine } from './routine';
 import { scoreFollower, type Evidence } from './score';
 import { cellOf, readFollowers, readTable } from './table';
 import { normalizeHandle } from './values';
@@ -30,6 +31,10 @@ export interface WorkbookInput {
   orders?: Source[];
   engagement?: Source[];
   following?: Source[];
+  /** the `Followback history` tab (or the command line's --history file) */
+  history?: Source[];
+  /** the spreadsheet's time zone, for "today" in the history (IANA name); UTC when absent */
+  timeZone?: string;
 }
 
 export interface Prepared {
@@ -43,6 +48,8 @@ export interface Prepared {
   assess: (f: Follower) => BotAssessment;
   engagement: Map<string, Engagement>;
   following: Set<string>;
+  /** what the history says about today's queue */
+  routine?: Routine;
   /** handle -> index of its first row in the Followers table; built on first use (custom functions look handles up) */
   byHandle?: Map<string, number>;
   ignoredOrders: { refunded: number; cancelled: number; zero: number; totals: number };
@@ -66,6 +73,8 @@ export interface Context {
   /** entries as readContext gives them (plain data, cacheable), or a Map read already (the command line) */
   engagement: [string, Engagement][] | Map<string, Engagement>;
   following: string[];
+  /** from the history: kept out of today's queue, today's and this week's follows, what Undo takes back */
+  routine?: Routine;
 }
 
 export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
@@ -81,7 +90,11 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
       if (h) following.push(h);
     }
   }
-  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following };
+  const engagement: [string, Engagement][] = [...readEngagement(engagementTables, now)];
+  if (!input.history) return { customers, ignoredOrders: ignored, engagement, following };
+  const opts = { now, timeZone: input.timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };
+  const r = routineOf(input.history, following, opts);
+  return { customers, ignoredOrders: ignored, engagement, following: r.following, routine: r.routine };
 }
 
 /**
@@ -126,6 +139,8 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
   const ig = ctx.ignoredOrders;
   const skipped = ig.refunded + ig.cancelled + ig.zero;
   if (skipped) warnings.push(`${skipped} refunded, cancelled or zero-value orders were not counted.`);
+  const problems = ctx.routine?.problems ?? [];
+  if (problems.length) warnings.push(...problems.slice(0, 3), ...(problems.length > 3 ? [`… and ${problems.length - 3} more unreadable history rows.`] : []));
   return {
     settings,
     now,
@@ -136,6 +151,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     assess: (f) => assessBot(botInputOf(f, now)),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
+    routine: ctx.routine,
     ignoredOrders: ig,
     warnings,
     described: [],
@@ -179,6 +195,7 @@ export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored 
     rows,
     settings,
     p.followers.map((f) => f.handle),
+    p.routine,
   );
   return { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings };
 }

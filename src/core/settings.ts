@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // `Likely bot` asks for more than even odds: hiding a real person costs more than showing a bot.
   botThreshold: 70,
   weights: { customer: 60, engagement: 40, genuine: 30 },
+  notNowDays: 7,
 };
 
 export interface SettingsError {
@@ -59,6 +60,12 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
   int('followThreshold', 0, 100, 'Follow-back score');
   int('considerThreshold', 0, 100, 'Consider score');
   int('botThreshold', 1, 100, 'Bot risk threshold');
+  int('notNowDays', 1, 365, '"Not now" days');
+  int('ownFollowers', 0, 1_000_000_000, 'Your followers', true);
+  if (src.followingCountOn !== undefined) {
+    const n = num(src.followingCountOn);
+    if (n !== undefined && Number.isFinite(n) && n > 0) s.followingCountOn = n;
+  }
   if (s.considerThreshold > s.followThreshold) {
     errors.push({ field: 'considerThreshold', message: 'The Consider score must not be above the Follow-back score.' });
     s.considerThreshold = Math.min(DEFAULT_SETTINGS.considerThreshold, s.followThreshold);
