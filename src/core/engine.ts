@@ -77,19 +77,25 @@ export interface Context {
   routine?: Routine;
 }
 
-export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
-  const overrides = settings.columnOverrides ?? {};
-  const orders = (input.orders ?? []).map((s) => readTable(s, 'orders', overrides.orders));
-  const { customers, ignored } = buildCustomers(orders);
-  const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
+/** The handles on Following tabs or files, by their handle column, else their profile URL. */
+export function followingHandles(sources: Source[], overrides?: Record<string, string>): string[] {
   const following: string[] = [];
-  for (const source of input.following ?? []) {
-    const t = readTable(source, 'following', overrides.following);
+  for (const source of sources) {
+    const t = readTable(source, 'following', overrides);
     for (let i = 0; i < t.rows.length; i++) {
       const h = normalizeHandle(cellOf(t, i, 'handle')) || normalizeHandle(cellOf(t, i, 'url'));
       if (h) following.push(h);
     }
   }
+  return following;
+}
+
+export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
+  const overrides = settings.columnOverrides ?? {};
+  const orders = (input.orders ?? []).map((s) => readTable(s, 'orders', overrides.orders));
+  const { customers, ignored } = buildCustomers(orders);
+  const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
+  const following = followingHandles(input.following ?? [], overrides.following);
   const engagement: [string, Engagement][] = [...readEngagement(engagementTables, now)];
   if (!input.history) return { customers, ignoredOrders: ignored, engagement, following };
   const opts = { now, timeZone: input.timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };

@@ -1,0 +1,101 @@
+// The daily routine through dist/Code.js (gas-local over the emulator): ticks append to Following and the history
+// under the lock, today's budget counts today's ticks, and a second day's queue skips what was ticked.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { tabValues, type Workbook } from '../src/emulator';
+import { HISTORY_HEADERS, HISTORY_TAB } from '../src/core/history';
+import { OUTPUT_HEADERS } from '../src/core/types';
+import { run } from './bundle-env';
+import { exampleBook } from './sheets-fixtures';
+
+beforeAll(() => {
+  execFileSync('node', ['scripts/build.mjs'], { cwd: join(__dirname, '..'), stdio: 'pipe' });
+});
+
+const DAY1 = Date.UTC(2026, 11, 2, 15, 0, 0);
+const DAY2 = DAY1 + 86_400_000;
+
+/** One execution at a fixed clock (the bundle's own Date.now). */
+function at(book: Workbook, now: number) {
+  const r = run(book);
+  vm.runInContext(`Date.now = () => ${now};`, r.code as unknown as vm.Context);
+  return r;
+}
+
+type Report = { queue: { handle: string; row: number; queue: number; link?: string }[]; summary: Record<string, unknown> & { queued: number; last?: { action: string; handles: string[] } } };
+
+function queueColumn(book: Workbook): string[] {
+  const v = tabValues(book, 'Followers');
+  const col = v[0].indexOf(OUTPUT_HEADERS[8]);
+  return v.slice(1).map((r, i) => (r[col] === '' ? '' : `${r[0]}#${r[col]}#${i}`)).filter(Boolean);
+}
+
+test('ticks use up today’s pace; tomorrow the pace is full again and the queue skips what was ticked', () => {
+  const book = exampleBook(400);
+  book.timeZone = 'America/Los_Angeles';
+  at(book, DAY1).code.saveSettings({ platform: 'instagram', dailyLimit: 20 });
+  at(book, DAY1).code.scoreFollowers();
+  let report = at(book, DAY1).code.getReport() as Report;
+  expect(report.queue.length).toBe(20);
+  const first = report.queue.slice(0, 8).map((q) => q.handle);
+  const third = report.queue[8].handle;
+
+  report = at(book, DAY1).code.tickFollowed(first.slice(0, 5).map((handle) => ({ handle }))) as Report;
+  report = at(book, DAY1 + 1000).code.tickNotNow([{ handle: first[5] }]) as Report;
+  report = at(book, DAY1 + 2000).code.tickNever([{ handle: first[6] }]) as Report;
+  // 5 followed today: 15 left of the 20; not-now and never free their places for the next in line.
+  expect(report.summary.followedToday).toBe(5);
+  expect(report.queue.length).toBe(15);
+  const shown = report.queue.map((q) => q.handle);
+  for (const h of first.slice(0, 7)) expect(shown).not.toContain(h);
+  expect(shown).toContain(first[7]);
+  expect(shown).toContain(third);
+  // The Follow queue column says the same as the sidebar.
+  expect(queueColumn(book).length).toBe(15);
+
+  const following = tabValues(book, 'Following');
+  expect(following[0]).toEqual(['Handle', 'Followed on', 'Platform']);
+  expect(following.slice(1).map((r) => r[0])).toEqual(first.slice(0, 5).map((h) => h.toLowerCase()));
+  // 15:00 UTC is 07:00 in Los Angeles: the spreadsheet's day.
+  expect(following[1][1]).toBe('2026-12-02');
+  const history = tabValues(book, HISTORY_TAB);
+  expect(history[0]).toEqual([...HISTORY_HEADERS]);
+  expect(history.slice(1).map((r) => r[3])).toEqual(['followed', 'followed', 'followed', 'followed', 'followed', 'not now', 'never']);
+  expect(history.slice(1).every((r) => r[5] === 'Follow back' || r[5] === 'Consider')).toBe(true);
+
+  // Undo takes back the last tick (never) only.
+  expect(report.summary.last).toEqual({ action: 'never', handles: [first[6].toLowerCase()], when: DAY1 + 2000 });
+  report = at(book, DAY1 + 3000).code.undoLastTick(report.summary.last) as Report;
+  expect(tabValues(book, HISTORY_TAB).slice(-1)[0][3]).toBe('undone');
+  expect(report.queue.map((q) => q.handle)).toContain(first[6]);
+  expect(report.summary.last?.action).toBe('not now');
+
+  // Day two: a full pace again; the followed are Already following after scoring, the snoozed still out.
+  at(book, DAY2).code.scoreFollowers();
+  const day2 = at(book, DAY2).code.getReport() as Report;
+  expect(day2.summary.followedToday).toBe(0);
+  expect(day2.queue.length).toBe(20);
+  const next = day2.queue.map((q) => q.handle);
+  for (const h of [...first.slice(0, 6)]) expect(next).not.toContain(h);
+  const values = tabValues(book, 'Followers');
+  const rec = values[0].indexOf('Recommendation');
+  for (const h of first.slice(0, 5)) expect(values.find((r) => r[0] === h)![rec]).toBe('Already following');
+});
+
+test('undo of a follow: the Following row stays, the history makes the account not followed again', () => {
+  const book = exampleBook(60);
+  at(book, DAY1).code.scoreFollowers();
+  const report = at(book, DAY1).code.getReport() as Report;
+  const h = report.queue[0].handle;
+  const after = at(book, DAY1).code.markAllFollowed(report.queue.map((q) => ({ handle: q.handle }))) as Report;
+  expect(after.queue).toEqual([]);
+  expect(after.summary.last?.handles.length).toBe(report.queue.length);
+  const undone = at(book, DAY1 + 10).code.undoLastTick(after.summary.last) as Report;
+  expect(undone.queue.map((q) => q.handle)).toEqual(report.queue.map((q) => q.handle));
+  expect(tabValues(book, 'Following').slice(1).map((r) => r[0])).toContain(h.toLowerCase());
+  at(book, DAY1 + 20).code.scoreFollowers();
+  const values = tabValues(book, 'Followers');
+  const rec = values[0].indexOf('Recommendation');
+  expect(values.find((r) => r[0] === h)![rec]).not.toBe('Already following');
+});
