@@ -28,6 +28,8 @@ const LABELS: Record<keyof SettingsDraft, string> = {
   'weights.customer': 'Customer',
   'weights.engagement': 'Engagement',
   'weights.genuine': 'Genuine',
+  ownFollowers: 'Your followers',
+  notNowDays: '“Not now” days',
 };
 
 const HELP: Partial<Record<keyof SettingsDraft, string>> = {
@@ -36,6 +38,8 @@ const HELP: Partial<Record<keyof SettingsDraft, string>> = {
   considerThreshold: 'Score 0–100 at or above which a follower is “Consider”.',
   botThreshold: 'Bot risk 0–100 at or above which a non-customer is “Likely bot”.',
   dailyLimit: 'Follows a day. Leave empty for the platform’s safe pace.',
+  ownFollowers: 'How many follow you, for the platform’s ratio rule. Leave empty to count the rows on the Followers tab.',
+  notNowDays: 'Days “Not now” keeps an account out of today’s queue.',
 };
 
 function idOf(field: string): string {
@@ -72,6 +76,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
     { id: 'settings-form', attrs: { novalidate: '' } },
     field('platform', platform),
     el('div', { className: 'row two' }, field('followingCount', numberInput()), field('dailyLimit', numberInput())),
+    el('div', { className: 'row two' }, field('ownFollowers', numberInput()), field('notNowDays', numberInput())),
     el('fieldset', {}, el('legend', {}, 'Thresholds'), el('div', { className: 'row three' }, field('followThreshold', numberInput()), field('considerThreshold', numberInput()), field('botThreshold', numberInput()))),
     el('fieldset', {}, el('legend', {}, 'Weights'), el('div', { className: 'row three' }, field('weights.customer', numberInput()), field('weights.engagement', numberInput()), field('weights.genuine', numberInput()))),
     general,
