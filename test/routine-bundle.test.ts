@@ -6,8 +6,9 @@ import vm from 'node:vm';
 import { tabValues, type Workbook } from '../src/emulator';
 import { HISTORY_HEADERS, HISTORY_TAB } from '../src/core/history';
 import { OUTPUT_HEADERS } from '../src/core/types';
-import { run } from './bundle-env';
-import { exampleBook } from './sheets-fixtures';
+import { message, run } from './bundle-env';
+import { errorOf, execution } from './hardening-gas';
+import { exampleBook, exampleBook as makeBook } from './sheets-fixtures';
 
 beforeAll(() => {
   execFileSync('node', ['scripts/build.mjs'], { cwd: join(__dirname, '..'), stdio: 'pipe' });
@@ -98,4 +99,105 @@ test('undo of a follow: the Following row stays, the history makes the account n
   const values = tabValues(book, 'Followers');
   const rec = values[0].indexOf('Recommendation');
   expect(values.find((r) => r[0] === h)![rec]).not.toBe('Already following');
+});
+
+describe('bad input and two sidebars', () => {
+  // exampleBook stores a fixed "now" for its scores; these tests run on DAY1's clock instead.
+  const exampleBook = (n: number) => {
+    const b = makeBook(n);
+    at(b, DAY1).code.saveSettings({});
+    return b;
+  };
+  const queueOf = (b: Workbook) => (at(b, DAY1).code.getReport() as Report).queue.map((q) => q.handle);
+
+  test('a Following tab in the user’s own layout gets new handles in its own columns, its rows untouched', () => {
+    const b = exampleBook(60);
+    b.sheets.push({ ...b.sheets[0], id: 99, name: 'Following', maxRows: 3, maxColumns: 3, values: [['Notes', 'Username', 'Date followed'], ['old friend', '@Someone', '2026-01-01']], formulas: [], formats: [], frozenRows: 0, rules: [] });
+    at(b, DAY1).code.scoreFollowers();
+    const [a, c] = queueOf(b);
+    at(b, DAY1).code.tickFollowed([{ handle: a }, { handle: 'someone' }, { handle: c }]);
+    expect(tabValues(b, 'Following')).toEqual([
+      ['Notes', 'Username', 'Date followed'],
+      ['old friend', '@Someone', '2026-01-01'],
+      ['', a, '2026-12-02'],
+      ['', c, '2026-12-02'],
+    ]);
+  });
+
+  test('a Following tab with no handle column: a clear message naming it, nothing recorded anywhere', () => {
+    const b = exampleBook(30);
+    at(b, DAY1).code.scoreFollowers();
+    const first = queueOf(b)[0];
+    // Added after scoring (scoring itself names a tab it cannot read).
+    b.sheets.push({ ...b.sheets[0], id: 98, name: 'Following', maxRows: 2, maxColumns: 2, values: [['Who', 'When'], ['x', 'y']], formulas: [], formats: [], frozenRows: 0, rules: [] });
+    const msg = message(() => at(b, DAY1).code.tickFollowed([{ handle: first }]));
+    expect(msg).toMatch(/"Following" tab has no Handle or Profile URL column.*nothing was recorded/);
+    expect(b.sheets.some((s) => s.name === HISTORY_TAB)).toBe(false);
+    expect(tabValues(b, 'Following')).toEqual([['Who', 'When'], ['x', 'y']]);
+  });
+
+  test('a history edited by hand (moved columns, blank rows, text dates, a handle twice, junk) is read; bad rows are named', () => {
+    const b = exampleBook(60);
+    at(b, DAY1).code.scoreFollowers();
+    const [a, c, d] = queueOf(b);
+    b.sheets.push({
+      ...b.sheets[0], id: 97, name: HISTORY_TAB, maxRows: 8, maxColumns: 4, formulas: [], formats: [], frozenRows: 1, rules: [],
+      values: [
+        ['Action', 'Handle', 'When', 'Platform'],
+        ['followed', a, '2026-12-02T10:00:00Z', 'instagram'],
+        ['', '', '', ''],
+        ['followed', a.toUpperCase(), '2026-12-01', 'instagram'],
+        ['never', c, '2026-11-01', ''],
+        ['waved', d, '2026-12-02', ''],
+        ['not now', d, 'last tuesday', ''],
+      ],
+    });
+    const report = at(b, DAY1).code.getReport() as Report;
+    expect(report.summary.followedToday).toBe(1);
+    const shown = report.queue.map((q) => q.handle);
+    expect(shown).not.toContain(a);
+    expect(shown).not.toContain(c);
+    expect(shown).toContain(d); // neither unreadable row keeps d out
+    const run = at(b, DAY1);
+    run.code.scoreFollowers();
+    expect(run.g.ui.toasts[0]).toMatch(/Followback history \(row 6, column "Action"\): "waved" is not one of/);
+    expect(run.g.ui.toasts[0]).toMatch(/Followback history \(row 7, column "When"\): "last tuesday" is not a date/);
+    // Never rewritten: the rows are as the user left them, and a new tick goes below them.
+    const before = tabValues(b, HISTORY_TAB);
+    at(b, DAY1).code.tickNotNow([{ handle: d }]);
+    const after = tabValues(b, HISTORY_TAB);
+    // The missing headers are added to the right of the user's; their rows are otherwise as they were.
+    expect(after[0]).toEqual(['Action', 'Handle', 'When', 'Platform', 'Score', 'Recommendation', 'Reason']);
+    expect(after.slice(1, before.length).map((r) => r.slice(0, 4))).toEqual(before.slice(1).map((r) => r.slice(0, 4)));
+    // The new row in the user's layout: Action, Handle, When, Platform, then the added columns.
+    expect(after[before.length].slice(0, 2)).toEqual(['not now', d]);
+    expect(after[before.length][5]).toBe('Follow back');
+  });
+
+  test('two sidebars ticking at once: the second waits for the lock (clear message), then loses nothing', () => {
+    const b = exampleBook(60);
+    at(b, DAY1).code.scoreFollowers();
+    const [a, c] = queueOf(b);
+    let err = '';
+    execution(b, {}, (m) => {
+      if (m === 'setValues' && !err) err = errorOf(() => execution(b).call('tickFollowed', [{ handle: c }])) || 'none';
+    }).call('tickFollowed', [{ handle: a }]);
+    expect(err).toMatch(/already working/);
+    execution(b).call('tickFollowed', [{ handle: c }]);
+    const rows = tabValues(b, HISTORY_TAB).slice(1);
+    expect(rows.map((r) => [r[1], r[3]])).toEqual([[a, 'followed'], [c, 'followed']]);
+    expect(tabValues(b, 'Following').slice(1).map((r) => r[0])).toEqual([a, c]);
+  });
+
+  test('a tick on a row re-scored (moved) meanwhile records the handle it was given', () => {
+    const b = exampleBook(60);
+    at(b, DAY1).code.scoreFollowers();
+    const item = (at(b, DAY1).code.getReport() as Report).queue[0];
+    // The user inserts a row above: the sheet row the sidebar showed now holds someone else.
+    const f = b.sheets.find((s) => s.name === 'Followers')!;
+    f.values.splice(1, 0, ['someone.else', 'Someone Else', '', 10, 10, 1, 'yes']);
+    at(b, DAY1).code.tickFollowed([{ handle: item.handle, row: item.row }]);
+    expect(tabValues(b, HISTORY_TAB)[1][1]).toBe(item.handle);
+    expect(tabValues(b, 'Following')[1][0]).toBe(item.handle);
+  });
 });

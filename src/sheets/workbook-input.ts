@@ -49,7 +49,12 @@ export function loadWorkbook(settings: Settings, followersOnly = false): LoadedW
 export function routineNow(tabs: TabSet, settings: Settings, now: number): Routine {
   const history = tabs.history ? [readSource(tabs.history)] : [];
   const timeZone = tabs.history ? SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() : undefined;
-  const following = followingHandles(tabs.following.map(readSource), settings.columnOverrides?.following);
+  let following: string[] = [];
+  try {
+    following = followingHandles(tabs.following.map(readSource), settings.columnOverrides?.following);
+  } catch {
+    // An unreadable Following tab is named by scoring and by a tick; the queue shown meanwhile goes on without it.
+  }
   const opts = { now, timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };
   return routineOf(history, following, opts).routine;
 }
