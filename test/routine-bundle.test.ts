@@ -42,7 +42,10 @@ test('ticks use up today’s pace; tomorrow the pace is full again and the queue
   const first = report.queue.slice(0, 8).map((q) => q.handle);
   const third = report.queue[8].handle;
 
+  const active = book.active;
   report = at(book, DAY1).code.tickFollowed(first.slice(0, 5).map((handle) => ({ handle }))) as Report;
+  // The two tabs were created, but the user stays on the tab they were on.
+  expect(book.active).toBe(active);
   report = at(book, DAY1 + 1000).code.tickNotNow([{ handle: first[5] }]) as Report;
   report = at(book, DAY1 + 2000).code.tickNever([{ handle: first[6] }]) as Report;
   // 5 followed today: 15 left of the 20; not-now and never free their places for the next in line.

@@ -36,7 +36,7 @@ export function renderRoutine(report: Report, platform: Platform | undefined, ac
   const last = s.last;
   if (last) {
     const n = last.handles.length;
-    const undo = el('button', { id: 'undo-tick', title: `Take back: ${WORDS[last.action]} for ${n === 1 ? '@' + last.handles[0] : `${fmt(n)} accounts`}`, attrs: { type: 'button' } }, `Undo ${WORDS[last.action]}${n > 1 ? ` (${fmt(n)})` : ''}`);
+    const undo = el('button', { id: 'undo-tick', title: `Take back: ${WORDS[last.action]} for ${n === 1 ? '@' + last.handles[0] : `${fmt(n)} accounts`}`, attrs: { type: 'button' } }, `Undo “${WORDS[last.action]}”${n > 1 ? ` (${fmt(n)})` : ''}`);
     undo.addEventListener('click', () => actions.undo(last));
     buttons.appendChild(undo);
   }

@@ -174,12 +174,15 @@ export function recordTicks(action: TickAction, items: unknown, settings: Settin
     const tabs = findTabs(ss, settings);
     const now = clock(settings);
     const facts = factsOf(tabs, settings, handles);
+    // A tab created on first use would become the active one (insertSheet activates it): the user stays where they were.
+    const active = ss.getActiveSheet();
     if (action === 'followed') appendFollowing(ss, tabs, settings, handles, facts, dayKey(now, ss.getSpreadsheetTimeZone()));
     const entries = handles.map((handle) => {
       const f = facts.get(handle)!;
       return { when: now, handle, platform: f.platform, action, score: f.score, recommendation: f.recommendation || 'Follow back', reason: f.reason };
     });
     appendHistory(ss, entries);
+    if (ss.getActiveSheet().getName() !== active.getName()) ss.setActiveSheet(active);
     return refreshedReport(settings, now);
   });
 }
