@@ -1,6 +1,7 @@
 // The `Followback history` tab in the spreadsheet: created on first use, read whole, appended to in one block.
 // Callers hold the document lock around an append, so two sidebars ticking at once lose no row.
 import { HISTORY_HEADERS, HISTORY_TAB, type HistoryEntry, type HistoryRead, historyRow, readHistory } from '../core/history';
+import { runs } from './layout';
 import { readSource } from './tabs';
 
 function historySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
@@ -28,17 +29,6 @@ function layoutOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): { headerRow: numbe
     if (col.Handle !== undefined && col.Action !== undefined) return { headerRow: r + 1, col, width };
   }
   return null;
-}
-
-/** Runs of adjacent 0-based columns, for one setNumberFormat per run. */
-function runsOf(cols: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of [...cols].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
-    else out.push([c, c]);
-  }
-  return out;
 }
 
 /**
@@ -72,7 +62,7 @@ export function appendHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entr
   const hi = Math.max(...cols);
   // When stays a date and Score a number; the other columns are text the add-on wrote from user data.
   const text = HISTORY_HEADERS.filter((h) => h !== 'When' && h !== 'Score').map((h) => col[h]!);
-  for (const [a, b] of runsOf(text)) sheet.getRange(first, a + 1, entries.length, b - a + 1).setNumberFormat('@');
+  for (const [a, b] of runs(text)) sheet.getRange(first, a + 1, entries.length, b - a + 1).setNumberFormat('@');
   const block = entries.map((e) => {
     const line: unknown[] = new Array(hi - lo + 1).fill('');
     historyRow(e).forEach((v, k) => (line[cols[k] - lo] = v));

@@ -47,10 +47,9 @@ interface RowFacts {
 }
 
 /** Score, recommendation, first reason and platform of each handle as the Followers tab holds them now. */
-function factsOf(tabs: TabSet, settings: Settings, handles: string[]): Map<string, RowFacts> {
+function factsOf(tabs: TabSet, grid: Cell[][], settings: Settings, handles: string[]): Map<string, RowFacts> {
   const out = new Map<string, RowFacts>();
   const sheet = tabs.followers;
-  const grid = sheet ? readGrid(sheet) : [];
   const block = findBlock(grid);
   if (sheet && block) {
     const table = readTable({ name: sheet.getName(), grid: grid.map((r) => r.slice(0, block.columnIndex)) }, 'followers', settings.columnOverrides?.followers);
@@ -139,12 +138,12 @@ function appendFollowing(ss: Spreadsheet, tabs: TabSet, settings: Settings, hand
   appendBlock(sheet, cols, fresh.map((h) => values.map((v) => v(h))));
 }
 
-/** Plans today's queue again from the scores on the Followers tab and rewrites the Follow queue column when it changed. */
-function refreshedReport(settings: Settings, now: number): Report {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tabs = findTabs(ss, settings);
+/**
+ * Plans today's queue again from the scores on the Followers tab (`grid`, read once per call: a tick does not change
+ * it) and rewrites the Follow queue column when it changed.
+ */
+function refreshedReport(tabs: TabSet, grid: Cell[][], settings: Settings, now: number): Report {
   const sheet = tabs.followers;
-  const grid = sheet ? readGrid(sheet) : [];
   const block = findBlock(grid);
   const report = sheet && block ? reportFromGrid(sheet.getName(), grid, block.columnIndex, settings, routineNow(tabs, settings, now)) : null;
   if (!sheet || !block || !report) throw new UserError('The Followers tab has no scores any more. Press Score followers to plan today’s queue.');
@@ -173,7 +172,8 @@ export function recordTicks(action: TickAction, items: unknown, settings: Settin
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const tabs = findTabs(ss, settings);
     const now = clock(settings);
-    const facts = factsOf(tabs, settings, handles);
+    const grid = tabs.followers ? readGrid(tabs.followers) : [];
+    const facts = factsOf(tabs, grid, settings, handles);
     // A tab created on first use would become the active one (insertSheet activates it): the user stays where they were.
     const active = ss.getActiveSheet();
     if (action === 'followed') appendFollowing(ss, tabs, settings, handles, facts, dayKey(now, ss.getSpreadsheetTimeZone()));
@@ -183,7 +183,8 @@ export function recordTicks(action: TickAction, items: unknown, settings: Settin
     });
     appendHistory(ss, entries);
     if (ss.getActiveSheet().getName() !== active.getName()) ss.setActiveSheet(active);
-    return refreshedReport(settings, now);
+    // Found again: the Following and history tabs may have just been created.
+    return refreshedReport(findTabs(ss, settings), grid, settings, now);
   });
 }
 
@@ -208,6 +209,7 @@ export function undoTicks(last: unknown, settings: Settings): Report {
       ss,
       undo.map((e) => ({ when: Math.max(now, e.when + 1), handle: e.handle, platform: e.platform, action: 'undone' as const, score: e.score, recommendation: e.recommendation, reason: e.reason })),
     );
-    return refreshedReport(settings, now);
+    const tabs = findTabs(ss, settings);
+    return refreshedReport(tabs, tabs.followers ? readGrid(tabs.followers) : [], settings, now);
   });
 }
