@@ -204,3 +204,21 @@ describe('bad input and two sidebars', () => {
     expect(tabValues(b, 'Following')[1][0]).toBe(item.handle);
   });
 });
+
+test('a tick’s Spreadsheet calls do not grow with rows (200 vs 2,000 followers)', () => {
+  const calls = (n: number) => {
+    const b = exampleBook(n);
+    at(b, DAY1).code.scoreFollowers();
+    const q = (at(b, DAY1).code.getReport() as Report).queue;
+    at(b, DAY1).code.tickFollowed([{ handle: q[0].handle }]); // creates the tabs
+    const r = at(b, DAY1 + 1);
+    const t = process.hrtime.bigint();
+    r.code.tickFollowed([{ handle: q[1].handle }]);
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    return { calls: r.g.calls, ms };
+  };
+  const small = calls(200);
+  const large = calls(2000);
+  console.log(`tickFollowed: 200 rows → ${small.calls.total} service calls (${small.ms.toFixed(0)} ms), 2,000 rows → ${large.calls.total} (${large.ms.toFixed(0)} ms), gas-local`);
+  expect(large.calls.byMethod).toEqual(small.calls.byMethod);
+});

@@ -34,3 +34,14 @@ test('X past 5,000: the list stops at about 110% of the followers, with the warn
   expect(d.ratio?.ownFollowers).toBe(500);
   expect(d.queued).toBe(10);
 });
+
+test('settings: "Not now" days and your own follower count, with messages naming the field', () => {
+  const { validateSettings } = jest.requireActual('../src/core/settings') as typeof import('../src/core/settings');
+  expect(validateSettings({}).settings).toMatchObject({ notNowDays: 7 });
+  expect(validateSettings({ notNowDays: '14', ownFollowers: '3,000' }).settings).toMatchObject({ notNowDays: 14, ownFollowers: 3000 });
+  expect(validateSettings({ ownFollowers: '' }).settings.ownFollowers).toBeUndefined();
+  const bad = validateSettings({ notNowDays: 0, ownFollowers: 'lots' });
+  expect(bad.errors.map((e) => e.field)).toEqual(['notNowDays', 'ownFollowers']);
+  expect(bad.errors[0].message).toMatch(/"Not now" days must be a whole number from 1 to 365/);
+  expect(bad.settings.notNowDays).toBe(7);
+});
