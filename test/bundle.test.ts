@@ -10,6 +10,7 @@ import { exampleBook, snapshot } from './sheets-fixtures';
 const GLOBALS = [
   'onOpen', 'onInstall', 'scoreFollowers', 'showSidebar', 'insertExampleData', 'clearScores', 'getStatus', 'getSettings',
   'saveSettings', 'beginScoring', 'scoreChunk', 'finishScoring', 'getReport', 'selectRow', 'importRows',
+  'tickFollowed', 'tickNotNow', 'tickNever', 'markAllFollowed', 'undoLastTick',
   'FOLLOWBACK_SCORE', 'FOLLOWBACK_RECOMMENDATION', 'FOLLOWBACK_REASONS', 'CUSTOMER_MATCH', 'BOT_RISK',
 ];
 

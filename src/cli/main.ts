@@ -28,6 +28,7 @@ export const USAGE = `Usage:
   followback score FOLLOWERS.csv [--orders FILE]... [--engagement FILE]... [--following FILE]...
                    [--platform instagram|x|tiktok|facebook|threads|bluesky|linkedin|pinterest]
                    [--following-count N] [--daily-limit N] [--out FILE]
+                   [--history FILE] [--time-zone ZONE] [--followers-count N] [--not-now-days N]
   followback import FILE... [--following] [--out FILE]
 `;
 
@@ -38,12 +39,16 @@ interface ScoreArgs {
   orders: string[];
   engagement: string[];
   following: string[];
+  /** the `Followback history` tab saved as CSV: today's follows, not now, never, undone */
+  history: string[];
+  /** "today" for the history; the machine's zone unless --time-zone */
+  timeZone?: string;
   out?: string;
   settings: Record<string, unknown>;
 }
 
 export function parseScoreArgs(argv: string[]): ScoreArgs {
-  const args: ScoreArgs = { followers: '', orders: [], engagement: [], following: [], settings: {} };
+  const args: ScoreArgs = { followers: '', orders: [], engagement: [], following: [], history: [], settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -77,6 +82,18 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
       case '--now':
         args.settings.now = Date.parse(value());
         break;
+      case '--history':
+        args.history.push(value());
+        break;
+      case '--time-zone':
+        args.timeZone = timeZoneOf(value());
+        break;
+      case '--followers-count':
+        args.settings.ownFollowers = value();
+        break;
+      case '--not-now-days':
+        args.settings.notNowDays = value();
+        break;
       default:
         if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
         if (args.followers) throw new UsageError(`one followers file only (got ${args.followers} and ${a})`);
@@ -85,6 +102,15 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
   }
   if (!args.followers) throw new UsageError('name the followers CSV file');
   return args;
+}
+
+/** An IANA time zone the runtime knows ("Europe/Paris"), else a usage error naming it. */
+function timeZoneOf(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    throw new UsageError(`--time-zone: unknown time zone "${zone}" (use a name such as Europe/Paris or America/New_York)`);
+  }
 }
 
 function readSource(io: Io, path: string, kind: TableKind, overrides?: Record<string, string>): Source {
@@ -103,8 +129,12 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   if (args.out && io === nodeIo) checkOutPath(args.out);
 
   const overrides = settings.columnOverrides ?? {};
+  // The count given on the command line is today's: only follows ticked after now would add to it.
+  if (args.settings.followingCount !== undefined) settings.followingCountOn = settings.now ?? Date.now();
+  // the history file has the history tab's columns, read by the history reader, not a table kind's layout
+  const routine = { history: args.history.map((p) => readCsvFile(p, io.readFile)), timeZone: args.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone };
   if (args.orders.length && !isJsonFile(args.followers) && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
-    return scoreInParallel(__filename, args, settings, read, (path, kind, o, onPart) => streamCsvFile(path, io.readFile, onPart, readLayout(kind, path, o))).then((output) => finish(io, args, output, progress));
+    return scoreInParallel(__filename, { ...args, ...routine }, settings, read, (path, kind, o, onPart) => streamCsvFile(path, io.readFile, onPart, readLayout(kind, path, o))).then((output) => finish(io, args, output, progress));
   }
   const followers = read(args.followers, 'followers', overrides.followers);
   const large = followers.grid.length > 20000;
@@ -112,7 +142,7 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const orders = args.orders.map((p) => read(p, 'orders', overrides.orders));
   const engagement = args.engagement.map((p) => read(p, 'engagement', overrides.engagement));
   const following = args.following.map((p) => read(p, 'following', overrides.following));
-  const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
+  const result = scoreWorkbook({ followers, orders, engagement, following, ...routine }, settings as Settings);
   const { headerIndex } = result.table;
   const keep = userColumns(followers.grid, headerIndex);
   const lines = resultLines(result.rows, (i) => followers.grid[headerIndex + 1 + i], keep);
@@ -149,9 +179,11 @@ function finish(io: Io, args: ScoreArgs, out: Output, progress: ((msg: string) =
   io.stderr(
     `followback: ${out.summary.scored} followers scored: ${c['Follow back']} follow back, ${c['Consider']} consider, ` +
       `${c['Skip']} skip, ${c['Likely bot']} likely bots, ${c['Already following']} already followed; ` +
-      `${out.summary.queued} queued for today${args.out ? ` → ${basename(args.out)}` : ''}\n`,
+      `${out.summary.queued} queued for today${out.summary.followedToday ? ` (${out.summary.followedToday} followed today already)` : ''}` +
+      `${args.out ? ` → ${basename(args.out)}` : ''}\n`,
   );
   for (const w of out.warnings) io.stderr(`followback: ${w}\n`);
+  if (out.summary.warning) io.stderr(`followback: ${out.summary.warning}\n`);
   return 0;
 }
 

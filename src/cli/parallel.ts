@@ -19,6 +19,7 @@ import {
   type Match,
   type ResultRow,
   type Settings,
+  type Source,
   type Table,
   type TableKind,
 } from '../core/types';
@@ -168,7 +169,7 @@ function queueRows(numbers: Float64Array, ids: string[]): (QueueRow | null)[] {
 /** Scores with a worker thread; same inputs and result as scoreWorkbook. */
 export async function scoreInParallel(
   script: string,
-  paths: { followers: string; orders: string[]; engagement: string[]; following: string[] },
+  paths: { followers: string; orders: string[]; engagement: string[]; following: string[]; history?: Source[]; timeZone?: string },
   settings: Settings,
   read: ReadSource,
   stream: StreamSource,
@@ -225,7 +226,7 @@ export async function scoreInParallel(
     }
     const engaged = tally.result();
     const following = paths.following.map((p) => read(p, 'following', overrides.following));
-    const partial = { ...readContext({ following }, settings, now), engagement: engaged };
+    const partial = { ...readContext({ following, history: paths.history, timeZone: paths.timeZone }, settings, now), engagement: engaged };
     const followed = new Set(partial.following);
     const shareEngagement: [string, Engagement][] = [];
     const shareFollowing: string[] = [];
@@ -254,6 +255,7 @@ export async function scoreInParallel(
       rows,
       settings,
       p.followers.map((f) => f.handle),
+      p.routine,
     );
     mark('queued');
     return { followers, headerIndex: table.headerIndex, keep, lines, rows, summary, warnings: p.warnings };

@@ -27,6 +27,8 @@ export interface SettingsDraft {
   'weights.customer': string;
   'weights.engagement': string;
   'weights.genuine': string;
+  ownFollowers: string;
+  notNowDays: string;
 }
 
 export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
@@ -40,6 +42,8 @@ export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
   'weights.customer',
   'weights.engagement',
   'weights.genuine',
+  'ownFollowers',
+  'notNowDays',
 ];
 
 export function draftOf(s: Settings): SettingsDraft {
@@ -54,6 +58,8 @@ export function draftOf(s: Settings): SettingsDraft {
     'weights.customer': String(s.weights.customer),
     'weights.engagement': String(s.weights.engagement),
     'weights.genuine': String(s.weights.genuine),
+    ownFollowers: s.ownFollowers === undefined || s.ownFollowers === null ? '' : String(s.ownFollowers),
+    notNowDays: String(s.notNowDays ?? 7),
   };
 }
 
@@ -66,6 +72,7 @@ const REQUIRED: (keyof SettingsDraft)[] = [
   'weights.customer',
   'weights.engagement',
   'weights.genuine',
+  'notNowDays',
 ];
 
 /**
@@ -86,6 +93,8 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
     botThreshold: draft.botThreshold,
     botBaseRate: draft.botBaseRate,
     weights: { customer: draft['weights.customer'], engagement: draft['weights.engagement'], genuine: draft['weights.genuine'] },
+    ownFollowers: (draft.ownFollowers ?? '').trim(),
+    notNowDays: draft.notNowDays ?? '7',
   };
   const checked = validateSettings(candidate);
   for (const e of checked.errors) if (!errors.some((x) => x.field === e.field)) errors.push(e);
@@ -95,6 +104,7 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
   }
   const settings: Settings = { ...checked.settings };
   if (settings.dailyLimit === undefined) delete settings.dailyLimit;
+  if (settings.ownFollowers === undefined) delete settings.ownFollowers;
   return { settings, errors };
 }
 

@@ -29,6 +29,8 @@ const LABELS: Record<keyof SettingsDraft, string> = {
   'weights.customer': 'Customer',
   'weights.engagement': 'Engagement',
   'weights.genuine': 'Genuine',
+  ownFollowers: 'Your followers',
+  notNowDays: '“Not now” days',
 };
 
 const HELP: Partial<Record<keyof SettingsDraft, string>> = {
@@ -38,6 +40,8 @@ const HELP: Partial<Record<keyof SettingsDraft, string>> = {
   botThreshold: 'Bot risk 0–100 at or above which a non-customer is “Likely bot”.',
   botBaseRate: 'The share of bots you expect among your followers, 1–50%. Bot risk starts from it; a row with only a handle gets exactly this. 10% is typical: about 8–10% of Instagram accounts are fake.',
   dailyLimit: 'Follows a day. Leave empty for the platform’s safe pace.',
+  ownFollowers: 'How many follow you, for the platform’s ratio rule. Leave empty to count the rows on the Followers tab.',
+  notNowDays: 'Days “Not now” keeps an account out of today’s queue.',
 };
 
 function idOf(field: string): string {
@@ -74,6 +78,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
     { id: 'settings-form', attrs: { novalidate: '' } },
     field('platform', platform),
     el('div', { className: 'row two' }, field('followingCount', numberInput()), field('dailyLimit', numberInput())),
+    el('div', { className: 'row two' }, field('ownFollowers', numberInput()), field('notNowDays', numberInput())),
     el('fieldset', {}, el('legend', {}, 'Thresholds'), el('div', { className: 'row three' }, field('followThreshold', numberInput()), field('considerThreshold', numberInput()), field('botThreshold', numberInput())), el('div', { className: 'row two' }, field('botBaseRate', numberInput()))),
     el('fieldset', {}, el('legend', {}, 'Weights'), el('div', { className: 'row three' }, field('weights.customer', numberInput()), field('weights.engagement', numberInput()), field('weights.genuine', numberInput()))),
     general,

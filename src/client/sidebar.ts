@@ -1,8 +1,9 @@
 // The sidebar's entry: reads status, settings and the last report, and wires the panels to the server.
 import type { Settings } from '../core/types';
-import type { Report, Status } from '../server/api';
+import type { LastAction, QueueItem, Report, Status, TickAction } from '../server/api';
 import { el, replace } from './elements';
 import { renderQueue } from './follow-queue';
+import { renderRoutine } from './routine-panel';
 import { mountImportPanel } from './import-panel';
 import { call, callByName } from './run';
 import { runScoring } from './scoring-run';
@@ -62,7 +63,41 @@ function start(): void {
       renderSummary(report.summary, settings ? settings.platform : undefined),
       warnings.length ? el('ul', { className: 'warnings' }, ...warnings) : null,
     );
-    replace(byId('queue'), renderQueue(report.queue || [], selectRow));
+    replace(byId('queue'), renderRoutine(report, settings ? settings.platform : undefined, { markAll: () => markAll(report), undo }), renderQueue(report.queue || [], selectRow, tick));
+  }
+
+  /** A tick changes the Following and history tabs: one at a time, then today's queue as the server planned it. */
+  function ticking(work: () => Promise<Report>, done: string): void {
+    replace(message);
+    setBusy(true);
+    work()
+      .then((report) => {
+        showReport(report);
+        say(done, 'info');
+        refreshStatus();
+      })
+      .catch((e: Error) => say(e.message))
+      .finally(() => {
+        setBusy(false);
+        showStatus();
+      });
+  }
+
+  function tick(action: TickAction, item: QueueItem): void {
+    const items = [{ handle: item.handle, row: item.row }];
+    const who = '@' + item.handle;
+    if (action === 'followed') ticking(() => call('tickFollowed', items), `${who} ticked as followed and added to the Following tab.`);
+    else if (action === 'not now') ticking(() => call('tickNotNow', items), `${who} is out of the queue for ${(settings && settings.notNowDays) || 7} days.`);
+    else ticking(() => call('tickNever', items), `${who} will not be suggested again.`);
+  }
+
+  function markAll(report: Report): void {
+    const items = (report.queue || []).map((q) => ({ handle: q.handle, row: q.row }));
+    ticking(() => call('markAllFollowed', items), `${items.length.toLocaleString('en-US')} accounts ticked as followed and added to the Following tab.`);
+  }
+
+  function undo(last: LastAction): void {
+    ticking(() => call('undoLastTick', { action: last.action, handles: last.handles }), 'Undone. The history keeps both rows.');
   }
 
   function showStatus(): void {

@@ -5,6 +5,7 @@ import { createMatcher } from './match';
 import { readEngagement } from './engagement';
 import { assignQueue, type Summary } from './queue';
 import { readOrderTables } from './purchases';
+import { routineOf, type Routine } from './routine';
 import { scoreFollower, type Evidence } from './score';
 import { cellOf, readFollowers, readTable } from './table';
 import { normalizeHandle } from './values';
@@ -31,6 +32,10 @@ export interface WorkbookInput {
   orders?: Source[];
   engagement?: Source[];
   following?: Source[];
+  /** the `Followback history` tab (or the command line's --history file) */
+  history?: Source[];
+  /** the spreadsheet's time zone, for "today" in the history (IANA name); UTC when absent */
+  timeZone?: string;
 }
 
 export interface Prepared {
@@ -44,6 +49,8 @@ export interface Prepared {
   assess: (f: Follower) => BotAssessment;
   engagement: Map<string, Engagement>;
   following: Set<string>;
+  /** what the history says about today's queue */
+  routine?: Routine;
   /** handle -> index of its first row in the Followers table; built on first use (custom functions look handles up) */
   byHandle?: Map<string, number>;
   ignoredOrders: { refunded: number; cancelled: number; zero: number; totals: number };
@@ -73,6 +80,21 @@ export interface Context {
   following: string[];
   /** orders files that hold no purchase: why, one message each naming the file */
   noPurchases?: string[];
+  /** from the history: kept out of today's queue, today's and this week's follows, what Undo takes back */
+  routine?: Routine;
+}
+
+/** The handles on Following tabs or files, by their handle column, else their profile URL. */
+export function followingHandles(sources: Source[], overrides?: Record<string, string>): string[] {
+  const following: string[] = [];
+  for (const source of sources) {
+    const t = readTable(source, 'following', overrides);
+    for (let i = 0; i < t.rows.length; i++) {
+      const h = normalizeHandle(cellOf(t, i, 'handle')) || normalizeHandle(cellOf(t, i, 'url'));
+      if (h) following.push(h);
+    }
+  }
+  return following;
 }
 
 export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
@@ -80,16 +102,14 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
   const read = readOrderTables(input.orders ?? [], overrides.orders);
   const { customers, ignored, empty } = buildCustomers(read.tables);
   const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
-  const following: string[] = [];
-  for (const source of input.following ?? []) {
-    const t = readTable(source, 'following', overrides.following);
-    for (let i = 0; i < t.rows.length; i++) {
-      const h = normalizeHandle(cellOf(t, i, 'handle')) || normalizeHandle(cellOf(t, i, 'url'));
-      if (h) following.push(h);
-    }
-  }
+  const following = followingHandles(input.following ?? [], overrides.following);
+  const engagement: [string, Engagement][] = [...readEngagement(engagementTables, now)];
   const noPurchases = read.empty.concat(empty);
-  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following, ...(noPurchases.length ? { noPurchases } : {}) };
+  const base: Context = { customers, ignoredOrders: ignored, engagement, following, ...(noPurchases.length ? { noPurchases } : {}) };
+  if (!input.history) return base;
+  const opts = { now, timeZone: input.timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };
+  const r = routineOf(input.history, following, opts);
+  return { ...base, following: r.following, routine: r.routine };
 }
 
 /**
@@ -135,6 +155,8 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
   const ig = ctx.ignoredOrders;
   const skipped = ig.refunded + ig.cancelled + ig.zero;
   if (skipped) warnings.push(`${skipped} refunded, cancelled or zero-value orders were not counted.`);
+  const problems = ctx.routine?.problems ?? [];
+  if (problems.length) warnings.push(...problems.slice(0, 3), ...(problems.length > 3 ? [`… and ${problems.length - 3} more unreadable history rows.`] : []));
   return {
     settings,
     now,
@@ -145,6 +167,7 @@ function prepareWith(table: Table, followers: Follower[], ctx: Context, settings
     assess: (f) => assessBot(botInputOf(f), settings.botBaseRate / 100),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
+    routine: ctx.routine,
     ignoredOrders: ig,
     noPurchases,
     warnings,
@@ -189,6 +212,7 @@ export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored 
     rows,
     settings,
     p.followers.map((f) => f.handle),
+    p.routine,
   );
   return { table: p.table, followers: p.followers, rows, summary, warnings: p.warnings, noPurchases: p.noPurchases };
 }

@@ -101,22 +101,31 @@ export function readHistory(source: Source): HistoryRead {
 
 /** Entries in time order; `undone` removes the latest still-standing action of that handle on the same list. */
 export function standingEntries(entries: HistoryEntry[]): HistoryEntry[] {
+  return resolveUndo(entries).standing;
+}
+
+/** Standing entries, and the entries an `undone` took back (both in time order). */
+export function resolveUndo(entries: HistoryEntry[]): { standing: HistoryEntry[]; undone: HistoryEntry[] } {
   const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.when - b.e.when || a.i - b.i);
   const standing: (HistoryEntry | null)[] = [];
   const last = new Map<string, number[]>();
+  const undone: HistoryEntry[] = [];
   for (const { e } of sorted) {
     const k = `${listOf(e)}\u0000${e.handle}`;
     const stack = last.get(k) ?? [];
     if (e.action === 'undone') {
       const j = stack.pop();
-      if (j !== undefined) standing[j] = null;
+      if (j !== undefined) {
+        undone.push(standing[j]!);
+        standing[j] = null;
+      }
     } else {
       stack.push(standing.length);
       standing.push(e);
     }
     last.set(k, stack);
   }
-  return standing.filter((e): e is HistoryEntry => e !== null);
+  return { standing: standing.filter((e): e is HistoryEntry => e !== null), undone };
 }
 
 /** The calendar day of `ms` in `timeZone` (the spreadsheet's), as YYYY-MM-DD. */
@@ -144,6 +153,11 @@ export interface HistoryState {
   unfollowedToday: number;
   /** `followed` entries in the last 7 days, today included */
   followedThisWeek: number;
+  /**
+   * handles whose `followed` was undone and not followed again: treated as not followed even when the Following tab
+   * still holds the row the tick appended (the add-on never deletes a row; see effectiveFollowing)
+   */
+  undoneFollows: Set<string>;
 }
 
 export interface StateOptions {
@@ -167,9 +181,12 @@ export function historyState(entries: HistoryEntry[], opts: StateOptions): Histo
     followedToday: 0,
     unfollowedToday: 0,
     followedThisWeek: 0,
+    undoneFollows: new Set(),
   };
   const today = dayKey(opts.now, opts.timeZone);
-  for (const e of standingEntries(entries)) {
+  const { standing, undone } = resolveUndo(entries);
+  for (const e of undone) if (e.action === 'followed') s.undoneFollows.add(e.handle);
+  for (const e of standing) {
     const isToday = dayKey(e.when, opts.timeZone) === today;
     switch (e.action) {
       case 'followed':
@@ -200,7 +217,19 @@ export function historyState(entries: HistoryEntry[], opts: StateOptions): Histo
       }
     }
   }
+  for (const h of s.followed) s.undoneFollows.delete(h);
   return s;
+}
+
+/**
+ * Whom the business follows: the Following tab's handles and the history's standing follows, less those the
+ * history says were unfollowed or whose follow was undone (a tick's Following row stays; the history decides).
+ */
+export function effectiveFollowing(tab: Iterable<string>, s: HistoryState): Set<string> {
+  const out = new Set<string>();
+  for (const h of tab) if (!s.unfollowed.has(h) && !(s.undoneFollows.has(h) && !s.followed.has(h))) out.add(h);
+  for (const h of s.followed) out.add(h);
+  return out;
 }
 
 /** A history row as the tab holds it, in HISTORY_HEADERS order. */

@@ -1,35 +1,131 @@
-// Follow limits per platform, from research/export-formats.md. `cap`: most accounts one may follow
-// (Infinity where none is published); `daily`: a safe pace for follows a day, at the low end of what is
-// reported, because every platform punishes bursts and churn.
+// Follow limits per platform, each number next to the source that reports it. `cap`: most accounts one may
+// follow (Infinity where none is published); `daily`: a safe pace for follows a day, at the low end of what is
+// reported, because every platform punishes bursts and churn; `ratio`: the published rule for following past a
+// threshold relative to one's own followers (X only publishes one).
 import type { Platform } from './types';
+
+export interface RatioRule {
+  /** following allowed whatever the follower count */
+  freeUpTo: number;
+  /** past `freeUpTo`, following may reach this many times one's own followers */
+  perFollower: number;
+}
 
 export interface PlatformLimits {
   label: string;
   cap: number;
   daily: number;
   note: string;
+  ratio?: RatioRule;
+  /** where the cap, the pace and the ratio come from */
+  sources: string[];
 }
 
 export const PLATFORMS: Record<Platform, PlatformLimits> = {
-  instagram: { label: 'Instagram', cap: 7500, daily: 100, note: 'about 100–200 follows a day, less for new accounts' },
-  x: { label: 'X', cap: 5000, daily: 400, note: '400 follows a day; past 5,000 limited by follower ratio' },
-  tiktok: { label: 'TikTok', cap: 10000, daily: 150, note: 'about 150–200 follows a day' },
-  facebook: { label: 'Facebook', cap: 5000, daily: 100, note: 'no published pace' },
-  threads: { label: 'Threads', cap: Infinity, daily: 100, note: 'rate-limited, unpublished' },
-  bluesky: { label: 'Bluesky', cap: Infinity, daily: 200, note: 'bulk following is labelled spam' },
-  // LinkedIn invitations run about 100 a week.
-  linkedin: { label: 'LinkedIn', cap: 30000, daily: 15, note: 'about 100 invitations a week' },
-  pinterest: { label: 'Pinterest', cap: Infinity, daily: 100, note: 'blocks on bursts' },
+  instagram: {
+    label: 'Instagram',
+    // 7,500 accounts followed: widely reported (research/export-formats.md; staging.ceres.org/instagram-7500-following-limit).
+    cap: 7500,
+    // No published pace; about 100–200 a day is reported, less for new accounts (research/export-formats.md).
+    daily: 100,
+    note: 'at most 7,500 followed; about 100–200 follows a day, less for new accounts; no published ratio rule',
+    sources: ['research/export-formats.md', 'https://staging.ceres.org/instagram-7500-following-limit'],
+  },
+  x: {
+    label: 'X',
+    // X help centre: "Every X account can follow up to 5,000 accounts"; past that it depends on "your unique ratio of
+    // followers to following"; "up to 400 accounts per day" (https://help.x.com/en/using-x/x-follow-limit).
+    cap: Infinity,
+    daily: 400,
+    // The ratio itself is unpublished; the figure reported is "this number +10%": following up to 110% of one's
+    // followers (https://letsesocialize.com/twitter-follow-limit).
+    ratio: { freeUpTo: 5000, perFollower: 1.1 },
+    note: '400 follows a day; past 5,000 followed, following may reach about 110% of your followers',
+    sources: ['https://help.x.com/en/using-x/x-follow-limit', 'https://letsesocialize.com/twitter-follow-limit'],
+  },
+  tiktok: {
+    label: 'TikTok',
+    // 10,000 accounts followed; daily pace ~140–200, unofficial (https://viral.new/blog/how-many-people-can-i-follow-on-tiktok).
+    cap: 10000,
+    daily: 150,
+    note: 'at most 10,000 followed; about 140–200 follows a day (unofficial); no published ratio rule',
+    sources: ['https://viral.new/blog/how-many-people-can-i-follow-on-tiktok'],
+  },
+  facebook: {
+    label: 'Facebook',
+    // Facebook's own message: "Individual Facebook members can connect to a maximum of 5000 friends and Pages"
+    // (quoted at https://bekindtoustrolls.wordpress.com/2012/06/25/facebook-fan-page-anyone/). No published pace.
+    cap: 5000,
+    daily: 100,
+    note: 'at most 5,000 friends and Pages; no published pace or ratio rule',
+    sources: ['https://bekindtoustrolls.wordpress.com/2012/06/25/facebook-fan-page-anyone/'],
+  },
+  threads: {
+    label: 'Threads',
+    // No published cap or pace found; rate-limited like Instagram, whose low-end pace we use.
+    cap: Infinity,
+    daily: 100,
+    note: 'no published cap, pace or ratio rule; rate-limited',
+    sources: ['research/export-formats.md'],
+  },
+  bluesky: {
+    label: 'Bluesky',
+    // "no hard cap, but anti-abuse rate limits" (https://github.com/bluesky-social/pds/issues/94); at most 11,666
+    // records (a follow is one) a day (https://docs.bsky.app/docs/advanced-guides/rate-limits). 200 a day stays far below.
+    cap: Infinity,
+    daily: 200,
+    note: 'no cap; at most 11,666 new records (follows) a day; bulk following is labelled spam',
+    sources: ['https://docs.bsky.app/docs/advanced-guides/rate-limits', 'https://github.com/bluesky-social/pds/issues/94'],
+  },
+  linkedin: {
+    label: 'LinkedIn',
+    // 30,000 first-degree connections (https://hdstockimages.com/?p=359079); invitations about 100 a week
+    // (https://theumg.io/linkedins-new-invitations-limit-and-what-it-means-for-you/), so 15 a day.
+    cap: 30000,
+    daily: 15,
+    note: 'at most 30,000 connections; about 100 invitations a week',
+    sources: ['https://hdstockimages.com/?p=359079', 'https://theumg.io/linkedins-new-invitations-limit-and-what-it-means-for-you/'],
+  },
+  pinterest: {
+    label: 'Pinterest',
+    // No published cap; "Follow a lot of people in a short period of time" brings a rate-limit block
+    // (https://help.pinterest.com/en/article/rate-limit-blocks).
+    cap: Infinity,
+    daily: 100,
+    note: 'no published cap; following many quickly brings a block for up to 24 hours',
+    sources: ['https://help.pinterest.com/en/article/rate-limit-blocks'],
+  },
 };
 
 export function isPlatform(value: unknown): value is Platform {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PLATFORMS, value);
 }
 
-/** Follows allowed today: the daily pace, never past the platform's total cap. */
-export function followBudget(platform: Platform, followingCount: number, dailyLimit?: number): { daily: number; capLeft: number; budget: number } {
+/**
+ * The most accounts one may follow on the platform with `ownFollowers` followers: the total cap, and under a
+ * ratio rule the greater of its free allowance and the ratio times the followers. Infinity where nothing limits it.
+ */
+export function followLimit(platform: Platform, ownFollowers = 0): number {
   const limits = PLATFORMS[platform];
-  const daily = dailyLimit ?? limits.daily;
-  const capLeft = Math.max(0, limits.cap - Math.max(0, followingCount));
-  return { daily, capLeft, budget: Math.max(0, Math.min(daily, capLeft)) };
+  const r = limits.ratio;
+  const byRatio = r ? Math.max(r.freeUpTo, Math.floor(r.perFollower * Math.max(0, ownFollowers))) : Infinity;
+  return Math.min(limits.cap, byRatio);
+}
+
+export interface BudgetOptions {
+  /** follows already ticked today: they use up today's pace */
+  followedToday?: number;
+  /** the business's own follower count, for a ratio rule */
+  ownFollowers?: number;
+}
+
+/**
+ * Follows allowed today: the daily pace less what was followed today, never past the platform's limit given
+ * how many the business follows (and, under a ratio rule, how many follow it).
+ */
+export function followBudget(platform: Platform, followingCount: number, dailyLimit?: number, opts: BudgetOptions = {}): { daily: number; capLeft: number; budget: number } {
+  const daily = dailyLimit ?? PLATFORMS[platform].daily;
+  const capLeft = Math.max(0, followLimit(platform, opts.ownFollowers) - Math.max(0, followingCount));
+  const paceLeft = Math.max(0, daily - Math.max(0, opts.followedToday ?? 0));
+  return { daily, capLeft, budget: Math.max(0, Math.min(paceLeft, capLeft)) };
 }

@@ -3,6 +3,7 @@
 // `Consider` rows best first — genuine accounts come third in the order of evidence, after customers and
 // engaged people, but they do come.
 import { followBudget } from './platforms';
+import { followingNow, ratioView, ratioWarning, type LastAction, type RatioView, type Routine } from './routine';
 import { RECOMMENDATIONS, type Recommendation, type ResultRow, type Settings } from './types';
 
 /** What the queue reads of a row (and writes: `queue`). */
@@ -16,6 +17,14 @@ export interface Summary {
   dailyLimit: number;
   /** follows left under the platform's total cap (Infinity where there is none) */
   capLeft: number;
+  /** the routine, when the history was read: today's and this week's ticks, the ratio, a warning, what Undo takes back */
+  followedToday?: number;
+  followedThisWeek?: number;
+  /** rows kept out of today's queue by "Not now", "Never suggest" or a follow the history records */
+  held?: number;
+  ratio?: RatioView;
+  warning?: string;
+  last?: LastAction;
 }
 
 /**
@@ -23,16 +32,20 @@ export interface Summary {
  * engagement, then handle, never by row position, so the queue does not depend on row order.
  * A handle listed twice is queued once.
  */
-export function assignQueue(rows: (QueueRow | null)[], settings: Settings, handles?: string[]): Summary {
+export function assignQueue(rows: (QueueRow | null)[], settings: Settings, handles?: string[], routine?: Routine): Summary {
   const counts = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as Record<Recommendation, number>;
   const first: number[] = [];
   const then: number[] = [];
   let others = 0;
+  let held = 0;
+  const skip = new Set(routine?.skip);
   rows.forEach((row, i) => {
     if (!row) return;
     row.queue = '';
     counts[row.recommendation]++;
-    if (row.recommendation === 'Follow back') first.push(i);
+    const queueable = row.recommendation === 'Follow back' || row.recommendation === 'Consider';
+    if (queueable && skip.size && handles && skip.has(handles[i])) held++;
+    else if (row.recommendation === 'Follow back') first.push(i);
     else if (row.recommendation === 'Consider') then.push(i);
     else others++;
   });
@@ -47,7 +60,11 @@ export function assignQueue(rows: (QueueRow | null)[], settings: Settings, handl
       (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a - b)
     );
   };
-  const { daily, capLeft, budget } = followBudget(settings.platform, settings.followingCount, settings.dailyLimit);
+  const scored = first.length + then.length + others + held;
+  const ownFollowers = settings.ownFollowers ?? scored;
+  const following = followingNow(settings.followingCount, routine);
+  const opts = { followedToday: routine?.followedToday, ownFollowers };
+  const { daily, capLeft, budget } = followBudget(settings.platform, following, settings.dailyLimit, opts);
   const seen = new Set<string>();
   let queued = 0;
   const take = (i: number) => {
@@ -59,7 +76,11 @@ export function assignQueue(rows: (QueueRow | null)[], settings: Settings, handl
     return true;
   };
   if (inOrder(first, best, take)) inOrder(then, best, take);
-  return { counts, scored: first.length + then.length + others, queued, budget, dailyLimit: daily, capLeft };
+  const summary: Summary = { counts, scored, queued, budget, dailyLimit: daily, capLeft };
+  if (!routine) return summary;
+  const ratio = ratioView(settings.platform, following, ownFollowers, queued);
+  const extra = { followedToday: routine.followedToday, followedThisWeek: routine.followedThisWeek, held, ratio, warning: ratioWarning(settings.platform, ratio, queued) };
+  return { ...summary, ...extra, ...(routine.last ? { last: routine.last } : {}) };
 }
 
 /**

@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // A shop is no influencer: 10%.
   botBaseRate: 10,
   weights: { customer: 60, engagement: 40, genuine: 30 },
+  notNowDays: 7,
 };
 
 export interface SettingsError {
@@ -67,6 +68,12 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
   int('considerThreshold', 0, 100, 'Consider score');
   int('botThreshold', 1, 100, 'Bot risk threshold');
   int('botBaseRate', 1, 50, 'Bots among your followers (%)');
+  int('notNowDays', 1, 365, '"Not now" days');
+  int('ownFollowers', 0, 1_000_000_000, 'Your followers', true);
+  if (src.followingCountOn !== undefined) {
+    const n = num(src.followingCountOn);
+    if (n !== undefined && Number.isFinite(n) && n > 0) s.followingCountOn = n;
+  }
   if (s.considerThreshold > s.followThreshold) {
     errors.push({ field: 'considerThreshold', message: 'The Consider score must not be above the Follow-back score.' });
     s.considerThreshold = Math.min(DEFAULT_SETTINGS.considerThreshold, s.followThreshold);

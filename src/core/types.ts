@@ -74,6 +74,12 @@ export interface Settings {
   tabs?: Partial<Record<TableKind, string>>;
   /** Column headers chosen by hand (sidebar): per table kind, field name -> header text. */
   columnOverrides?: Partial<Record<TableKind, Record<string, string>>>;
+  /** Days "Not now" keeps an account out of the follow queue (default 7). */
+  notNowDays?: number;
+  /** The business's own follower count, for ratio rules; undefined = the rows on the Followers tab. */
+  ownFollowers?: number;
+  /** When `followingCount` was entered (epoch ms): follows ticked after it add to it. */
+  followingCountOn?: number;
 }
 
 /** A follower row read from the Followers table; absent fields are undefined. */

@@ -408,7 +408,7 @@ export class EmuSpreadsheet {
   getId() { return this.book.id; }
   getName() { return this.book.name; }
   getUrl() { return `https://docs.google.com/spreadsheets/d/${this.book.id}/edit`; }
-  getSpreadsheetTimeZone() { return 'Etc/UTC'; }
+  getSpreadsheetTimeZone() { return this.book.timeZone || 'Etc/UTC'; }
   getSpreadsheetLocale() { return 'en_US'; }
   getSheets() { return this.book.sheets.map((s) => wrapSheet(this.x, s)); }
   getNumSheets() { return this.book.sheets.length; }

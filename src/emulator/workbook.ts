@@ -47,6 +47,8 @@ export interface Workbook {
   nextSheetId: number;
   name: string;
   id: string;
+  /** the spreadsheet's time zone (File ▸ Settings), IANA name; Etc/UTC when absent */
+  timeZone?: string;
 }
 
 export type LockKind = 'document' | 'script' | 'user';

@@ -20,6 +20,10 @@ export interface Status {
   problems: string[];
 }
 
+import type { LastAction, RatioView, TickAction } from '../core/routine';
+import type { Platform } from '../core/types';
+export type { LastAction, RatioView, TickAction };
+
 /** The queue's summary as it crosses to the sidebar: Infinity does not travel, so no cap is null. */
 export type Summary = Omit<EngineSummary, 'capLeft'> & {
   /** follows left under the platform's total cap; null where there is no cap */
@@ -35,6 +39,17 @@ export interface QueueItem {
   queue: number;
   reasons: string;
   customer: string;
+  /** the platform the row is on (its own Platform column, else the settings') */
+  platform?: Platform;
+  /** the account's profile page (https), when one can be built: the sidebar opens it in a new tab */
+  link?: string;
+}
+
+/** One account ticked in the sidebar: the handle travels, so a tab re-scored meanwhile still records the right one. */
+export interface TickItem {
+  handle: string;
+  /** the 1-based sheet row the sidebar showed (a hint only) */
+  row?: number;
 }
 
 export interface Report {
@@ -68,4 +83,9 @@ export interface ServerApi {
   selectRow(row: number): void;
   clearScores(): void;
   importRows(kind: 'followers' | 'following', rows: ImportedRow[]): ImportSummary;
+  tickFollowed(items: TickItem[]): Report;
+  tickNotNow(items: TickItem[]): Report;
+  tickNever(items: TickItem[]): Report;
+  markAllFollowed(items: TickItem[]): Report;
+  undoLastTick(last: { action: TickAction; handles: string[] }): Report;
 }

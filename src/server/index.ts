@@ -10,8 +10,9 @@ import { buildMenu, fromMenu, openSidebar } from '../sheets/menu';
 import { currentReport, selectFollowerRow } from '../sheets/report';
 import { beginRun, finishRun, scoreAll, scoreRunChunk } from '../sheets/scoring';
 import { loadSettings, saveSettings as storeSettings } from '../sheets/settings-store';
+import { recordTicks, undoTicks } from '../sheets/routine';
 import { statusOf } from '../sheets/status';
-import type { FieldError, ImportSummary, ImportedRow, Report, ScoringPlan, Status } from './api';
+import type { FieldError, ImportSummary, ImportedRow, Report, ScoringPlan, Status, TickAction, TickItem } from './api';
 
 /**
  * Adds the Followback menu. Safe in AuthMode.NONE: it builds the menu and touches nothing else.
@@ -113,6 +114,47 @@ export function importRows(kind: 'followers' | 'following', rows: ImportedRow[])
   return withDocumentLock(() =>
     importIntoSheet(kind, rows, { tabName: settings.tabs?.[kind], overrides: settings.columnOverrides?.[kind] }),
   );
+}
+
+/**
+ * Sidebar: ticks accounts of today's queue as followed: appended to the Following tab (new handles only) and the
+ * history; returns today's queue planned again.
+ * @param {Object[]} items the accounts ({handle})
+ */
+export function tickFollowed(items: TickItem[]): Report {
+  return recordTicks('followed', items, loadSettings());
+}
+
+/**
+ * Sidebar: "Not now": keeps the accounts out of the queue for the set number of days (recorded in the history).
+ * @param {Object[]} items the accounts ({handle})
+ */
+export function tickNotNow(items: TickItem[]): Report {
+  return recordTicks('not now', items, loadSettings());
+}
+
+/**
+ * Sidebar: "Never suggest": keeps the accounts out of the queue for good (recorded in the history).
+ * @param {Object[]} items the accounts ({handle})
+ */
+export function tickNever(items: TickItem[]): Report {
+  return recordTicks('never', items, loadSettings());
+}
+
+/**
+ * Sidebar: "Mark all of today's as followed", in one history time so that one Undo takes them all back.
+ * @param {Object[]} items today's queue ({handle})
+ */
+export function markAllFollowed(items: TickItem[]): Report {
+  return recordTicks('followed', items, loadSettings());
+}
+
+/**
+ * Sidebar: takes back the last tick (an `undone` row in the history for each of its accounts).
+ * @param {Object} last the action and its handles, as the report's summary.last gives them
+ */
+export function undoLastTick(last: { action: TickAction; handles: string[] }): Report {
+  return undoTicks(last, loadSettings());
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ContextSources {
   orders: Source[];
   engagement: Source[];
   following: Source[];
+  history?: Source[];
+  timeZone?: string;
 }
 
 function hex(bytes: number[]): string {
@@ -20,7 +22,8 @@ function hex(bytes: number[]): string {
 }
 
 export function contextKey(sources: ContextSources, settings: Settings, now: number): string {
-  const text = JSON.stringify([1, now, settings.columnOverrides || null, sources.orders, sources.engagement, sources.following]);
+  const routine = sources.history ? [sources.history, sources.timeZone || '', settings.notNowDays ?? 7, settings.followingCountOn ?? 0] : null;
+  const text = JSON.stringify([1, now, settings.columnOverrides || null, sources.orders, sources.engagement, sources.following, routine]);
   return `followback.ctx.${hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8))}`;
 }
 

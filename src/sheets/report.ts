@@ -1,25 +1,31 @@
 // The sidebar's summary and today's follow queue, built from scored rows or read back from the sheet.
-import type { Summary as EngineSummary } from '../core/queue';
-import { followBudget } from '../core/platforms';
+import { assignQueue, type Summary as EngineSummary } from '../core/queue';
+import { followBudget, isPlatform } from '../core/platforms';
+import { profileUrl } from '../core/profile-links';
+import type { Routine } from '../core/routine';
 import { cellOf, readFollowers, readTable } from '../core/table';
-import { RECOMMENDATIONS, OUTPUT_HEADERS, type Cell, type Follower, type Recommendation, type ResultRow, type Settings, type Table } from '../core/types';
+import { RECOMMENDATIONS, OUTPUT_HEADERS, type Cell, type Follower, type Platform, type Recommendation, type ResultRow, type Settings, type Table } from '../core/types';
 import { cleanText } from '../core/values';
 import type { QueueItem, Report, Summary } from '../server/api';
 import { findBlock } from './layout';
 import { selectSheetRow } from './menu';
 import { findTabs, missingFollowersMessage, readGrid } from './tabs';
+import { routineNow } from './workbook-input';
 
 export function plainSummary(s: EngineSummary): Summary {
-  return { ...s, counts: { ...s.counts }, capLeft: Number.isFinite(s.capLeft) ? s.capLeft : null };
+  const out: Summary = { ...s, counts: { ...s.counts }, capLeft: Number.isFinite(s.capLeft) ? s.capLeft : null };
+  if (s.ratio) out.ratio = { ...s.ratio };
+  if (s.last) out.last = { ...s.last, handles: s.last.handles.slice() };
+  return out;
 }
 
-/** Today's queue, in queue order. */
-export function queueItems(table: Table, followers: Follower[], rows: (ResultRow | null)[]): QueueItem[] {
+/** Today's queue, in queue order; `platform`: the settings' platform, for rows that do not name theirs. */
+export function queueItems(table: Table, followers: Follower[], rows: (ResultRow | null)[], platform?: Platform): QueueItem[] {
   const items: QueueItem[] = [];
   rows.forEach((r, i) => {
     if (!r || r.queue === '') return;
     const f = followers[i];
-    items.push({
+    const item: QueueItem = {
       row: table.headerIndex + 2 + i,
       handle: cleanText(cellOf(table, i, 'handle')) || (f && f.handle) || cleanText(cellOf(table, i, 'url')),
       name: (f && f.name) || '',
@@ -27,13 +33,21 @@ export function queueItems(table: Table, followers: Follower[], rows: (ResultRow
       queue: r.queue,
       reasons: r.reasons,
       customer: r.customer,
-    });
+    };
+    const own = f && f.platform ? f.platform.toLowerCase() : '';
+    const on = isPlatform(own) ? own : platform;
+    if (on) {
+      item.platform = on;
+      const link = profileUrl(on, (f && f.handle) || '', cleanText(cellOf(table, i, 'url')));
+      if (link) item.link = link;
+    }
+    items.push(item);
   });
   return items.sort((a, b) => a.queue - b.queue);
 }
 
-export function buildReport(tab: string, table: Table, followers: Follower[], rows: (ResultRow | null)[], summary: EngineSummary, warnings: string[] = []): Report {
-  return { summary: plainSummary(summary), queue: queueItems(table, followers, rows), tab, warnings };
+export function buildReport(tab: string, table: Table, followers: Follower[], rows: (ResultRow | null)[], summary: EngineSummary, warnings: string[] = [], platform?: Platform): Report {
+  return { summary: plainSummary(summary), queue: queueItems(table, followers, rows, platform), tab, warnings };
 }
 
 const num = (v: Cell): number => (typeof v === 'number' ? v : Number(v) || 0);
@@ -71,8 +85,11 @@ export function summarize(rows: (ResultRow | null)[], settings: Settings): Engin
   return { counts, scored, queued, budget, dailyLimit: daily, capLeft };
 }
 
-/** Reads the report back from a Followers grid with its output block at 0-based column `column`. */
-export function reportFromGrid(tab: string, grid: Cell[][], column: number, settings: Settings): Report | null {
+/**
+ * Reads the report back from a Followers grid with its output block at 0-based column `column`. With the routine,
+ * today's queue is planned again from the scores written (ticks and "Not now" since the scoring are left out).
+ */
+export function reportFromGrid(tab: string, grid: Cell[][], column: number, settings: Settings, routine?: Routine): Report | null {
   const userPart = grid.map((r) => r.slice(0, column));
   let table: Table;
   try {
@@ -82,7 +99,8 @@ export function reportFromGrid(tab: string, grid: Cell[][], column: number, sett
   }
   const followers = readFollowers(table);
   const rows = table.rows.map((_, i) => rowFromCells((grid[table.headerIndex + 1 + i] || []).slice(column, column + OUTPUT_HEADERS.length)));
-  return buildReport(tab, table, followers, rows, summarize(rows, settings));
+  const summary = routine ? assignQueue(rows, settings, followers.map((f) => f.handle), routine) : summarize(rows, settings);
+  return buildReport(tab, table, followers, rows, summary, [], settings.platform);
 }
 
 export function countsText(counts: Record<Recommendation, number>): string {
@@ -95,7 +113,8 @@ export function currentReport(settings: Settings): Report | null {
   if (!tabs.followers) return null;
   const grid = readGrid(tabs.followers);
   const block = findBlock(grid);
-  return block ? reportFromGrid(tabs.followers.getName(), grid, block.columnIndex, settings) : null;
+  if (!block) return null;
+  return reportFromGrid(tabs.followers.getName(), grid, block.columnIndex, settings, routineNow(tabs, settings, settings.now ?? Date.now()));
 }
 
 /** Selects a 1-based sheet row of the Followers tab (the sidebar's queue). */

@@ -15,7 +15,7 @@ import { Placement, placeOutput, writeColumn, writeRows } from './output';
 import { buildReport, countsText, rowFromCells } from './report';
 import { loadSettings } from './settings-store';
 import { findTabs, readGrid } from './tabs';
-import { loadWorkbook, otherSources } from './workbook-input';
+import { loadWorkbook, otherSources, routineNow } from './workbook-input';
 
 /** Rows per scoreChunk call: a few seconds of Apps Script time, far under its 30 s / 6 min limits. */
 export const CHUNK_ROWS = 2000;
@@ -42,7 +42,7 @@ export function scoreAll(): Report {
     const placement = placeOutput(wb.sheet, wb.block, table.headerIndex, wb.userColumns, table.rows.length);
     writeRows(placement, scored.rows.map(toCells));
     colour(placement, table.rows.length);
-    const report = buildReport(wb.sheet.getName(), table, scored.followers, scored.rows, scored.summary, scored.warnings);
+    const report = buildReport(wb.sheet.getName(), table, scored.followers, scored.rows, scored.summary, scored.warnings, settings.platform);
     toastDone(wb.ss, report);
     // A toast passes in seconds: an orders tab that made no customer at all is said where it cannot be missed.
     if (scored.noPurchases.length) SpreadsheetApp.getUi().alert(`Followback: ${scored.noPurchases.join('\n\n')}`);
@@ -174,11 +174,12 @@ function finish(): Report {
     const table = readTable({ name: run.tab, grid: userPart }, 'followers', settings.columnOverrides?.followers);
     const followers = readFollowers(table);
     const rows = table.rows.map((_, i) => rowFromCells((grid[table.headerIndex + 1 + i] || []).slice(run.column - 1, run.column - 1 + OUTPUT_HEADERS.length)));
-    const summary = assignQueue(rows, { ...settings, now: run.started }, followers.map((f) => f.handle));
+    const routine = routineNow(findTabs(ss, settings), settings, run.started);
+    const summary = assignQueue(rows, { ...settings, now: run.started }, followers.map((f) => f.handle), routine);
     writeColumn(placement, QUEUE_COLUMN, rows.map((r) => (r ? r.queue : '')));
     colour(placement, table.rows.length);
     remove(KEYS.run);
-    const report = buildReport(run.tab, table, followers, rows, summary, run.warnings || []);
+    const report = buildReport(run.tab, table, followers, rows, summary, run.warnings || [], settings.platform);
     toastDone(ss, report);
     return report;
   });

@@ -17,6 +17,10 @@ export function saveSettings(input: unknown): { settings: Settings; errors: { fi
   // "now" is for tests and the command line; a stored clock would freeze recency for ever.
   const stored: Settings = { ...settings };
   delete stored.now;
+  // Follows ticked after the count was entered add to it (core/routine.ts followingNow): stamp a changed count.
+  const before = readJson<Record<string, unknown>>(KEYS.settings);
+  if (!before || Number(before.followingCount ?? 0) !== stored.followingCount) stored.followingCountOn = Date.now();
+  else if (typeof before.followingCountOn === 'number') stored.followingCountOn = before.followingCountOn;
   // Apps Script counts UTF-8 bytes of key and value: headers in Arabic or Japanese take 2-3 bytes a character.
   if (utf8Bytes(KEYS.settings) + utf8Bytes(JSON.stringify(stored)) > MAX_PROPERTY_BYTES) {
     errors.push({ field: 'columnOverrides', message: 'Too many hand-picked columns to store; remove some and try again.' });

@@ -1,4 +1,5 @@
 // Which tab holds what: the sidebar's choice first, else the DESIGN.md name rules. Each tab is read with one getValues().
+import { HISTORY_TAB } from '../core/history';
 import { guessKind } from '../core/table';
 import type { Cell, Settings, Source, TableKind } from '../core/types';
 
@@ -13,6 +14,8 @@ export interface TabSet {
   names: string[];
   /** tab names chosen in the settings that no longer exist */
   missing: { kind: TableKind; name: string }[];
+  /** the add-on's `Followback history` tab, when it exists */
+  history?: GoogleAppsScript.Spreadsheet.Sheet | null;
 }
 
 export function findTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): TabSet {
@@ -41,6 +44,8 @@ export function findTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings:
   out.orders = byKind.orders;
   out.engagement = byKind.engagement;
   out.following = byKind.following;
+  const h = names.findIndex((n) => n.toLowerCase() === HISTORY_TAB.toLowerCase());
+  out.history = h >= 0 ? sheets[h] : null;
   return out;
 }
 

@@ -1,5 +1,6 @@
 // The spreadsheet as the engine's input: each tab read once, the Followers tab without the add-on's own columns.
-import type { WorkbookInput } from '../core/engine';
+import { followingHandles, type WorkbookInput } from '../core/engine';
+import { routineOf, type Routine } from '../core/routine';
 import type { Cell, Settings, Source } from '../core/types';
 import { UserError } from './errors';
 import { Block, findBlock, userGrid } from './layout';
@@ -17,12 +18,15 @@ export interface LoadedWorkbook {
   input: WorkbookInput;
 }
 
-export function otherSources(tabs: TabSet): { orders: Source[]; engagement: Source[]; following: Source[] } {
-  return {
+export function otherSources(tabs: TabSet): { orders: Source[]; engagement: Source[]; following: Source[]; history: Source[]; timeZone?: string } {
+  const sources = {
     orders: tabs.orders.map(readSource),
     engagement: tabs.engagement.map(readSource),
     following: tabs.following.map(readSource),
   };
+  // "Today" in the history is the spreadsheet's day; without a history there is nothing dated to place.
+  if (!tabs.history) return { ...sources, history: [] };
+  return { ...sources, history: [readSource(tabs.history)], timeZone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() };
 }
 
 /** Reads the Followers tab (throws UserError when there is none) and, unless `followersOnly`, the other tabs. */
@@ -39,4 +43,18 @@ export function loadWorkbook(settings: Settings, followersOnly = false): LoadedW
   const followers: Source = { name: sheet.getName(), grid: mine };
   const input: WorkbookInput = followersOnly ? { followers } : { followers, ...otherSources(tabs) };
   return { ss, tabs, sheet, grid, block, userColumns, input };
+}
+
+/** What the history and the Following tab say about today's queue, without parsing orders or engagement. */
+export function routineNow(tabs: TabSet, settings: Settings, now: number): Routine {
+  const history = tabs.history ? [readSource(tabs.history)] : [];
+  const timeZone = tabs.history ? SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone() : undefined;
+  let following: string[] = [];
+  try {
+    following = followingHandles(tabs.following.map(readSource), settings.columnOverrides?.following);
+  } catch {
+    // An unreadable Following tab is named by scoring and by a tick; the queue shown meanwhile goes on without it.
+  }
+  const opts = { now, timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };
+  return routineOf(history, following, opts).routine;
 }
