@@ -32,8 +32,21 @@ async function cells(row: number, count: number, sheet = 'Followers'): Promise<W
 
 const cellLocator = (row: number, column: number) => page.locator(`.grid [data-row="${row}"] [data-col="${column}"]`);
 const background = (row: number, column: number) => cellLocator(row, column).evaluate((el) => getComputedStyle(el).backgroundColor, undefined, { timeout: 2000 });
-/** Scrolls a cell into view; retried, as the grid replaces row elements when new data arrives. */
-const reveal = (row: number, column: number) => eventually(() => cellLocator(row, column).scrollIntoViewIfNeeded({ timeout: 1000 }), () => undefined);
+/**
+ * Scrolls a cell into view; retried, as the grid replaces row elements when new data arrives. A row outside the
+ * rendered window is not in the DOM yet: the grid is scrolled to about its height first.
+ */
+const reveal = (row: number, column: number) =>
+  eventually(async () => {
+    if (!(await cellLocator(row, column).count())) {
+      await page.evaluate((r) => {
+        const grid = document.getElementById('grid')!;
+        const height = (grid.querySelector('.row[data-row]') as HTMLElement | null)?.offsetHeight || 21;
+        grid.scrollTop = Math.max(0, (r - 5) * height);
+      }, row);
+    }
+    await cellLocator(row, column).scrollIntoViewIfNeeded({ timeout: 1000 });
+  }, () => undefined);
 
 async function menu(item: string): Promise<void> {
   await page.click('.menu-button[data-menu="extensions"]');
