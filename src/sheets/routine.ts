@@ -142,7 +142,7 @@ function refreshedReport(tabs: TabSet, grid: Cell[][], settings: Settings, now: 
   const sheet = tabs.followers;
   const block = findBlock(grid);
   const report = sheet && block ? reportFromGrid(sheet.getName(), grid, block.columnIndex, settings, routineNow(tabs, settings, now)) : null;
-  if (!sheet || !block || !report) throw new UserError('The Followers tab has no scores any more. Press Score followers to plan today’s queue.');
+  if (!sheet || !block || !report) throw new UserError('Recorded in the Followback history tab, but the Followers tab has no scores any more: press Score followers to plan today’s queue.');
   const headerRow = block.headerIndex + 1;
   const rows = grid.slice(headerRow, headerRow + grid.length);
   const queueAt = block.columnIndex + QUEUE_COLUMN;
