@@ -1,6 +1,9 @@
 // The follow limits per platform: each published figure, the X ratio rule, today's budget after today's ticks,
 // the ratio view and its warning, and the profile links built from handles (never from a script URL).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { followBudget, followLimit, PLATFORMS } from '../src/core/platforms';
+import { PLATFORM_SOURCES } from '../src/core/platform-sources';
 import { profileUrl } from '../src/core/profile-links';
 import { followingNow, ratioView, ratioWarning, routineOf } from '../src/core/routine';
 import { HISTORY_HEADERS } from '../src/core/history';
@@ -22,8 +25,13 @@ describe('follow limits, with the source of each figure', () => {
     const p = PLATFORMS[platform];
     expect(p.cap).toBe(cap);
     expect(p.daily).toBe(daily);
-    expect(p.sources.join(' ')).toMatch(source);
-    expect(p.sources.every((s) => /^https:\/\/|^research\//.test(s))).toBe(true);
+    const sources = PLATFORM_SOURCES[platform];
+    expect(sources.join(' ')).toMatch(source);
+    expect(sources.every((s) => /^https:\/\/|^research\//.test(s))).toBe(true);
+    // Each source is cited in a comment next to the numbers it gives, in platforms.ts.
+    const text = readFileSync(join(__dirname, '..', 'src', 'core', 'platforms.ts'), 'utf8');
+    const block = text.slice(text.indexOf(`  ${platform}: {`), text.indexOf('\n  },', text.indexOf(`  ${platform}: {`)));
+    for (const s of sources) expect(block).toContain(s.replace(/^research\//, ''));
   });
 
   test('every platform is covered', () => {

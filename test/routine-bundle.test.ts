@@ -127,6 +127,18 @@ describe('bad input and two sidebars', () => {
     ]);
   });
 
+  test('a Following tab of profile URLs only: the handle goes in its URL column and reads back as the same account', () => {
+    const b = exampleBook(60);
+    b.sheets.push({ ...b.sheets[0], id: 96, name: 'Following', maxRows: 2, maxColumns: 1, values: [['Profile URL'], ['https://www.instagram.com/someone/']], formulas: [], formats: [], frozenRows: 0, rules: [] });
+    at(b, DAY1).code.scoreFollowers();
+    const [a] = queueOf(b);
+    at(b, DAY1).code.tickFollowed([{ handle: a }, { handle: 'someone' }]);
+    expect(tabValues(b, 'Following')).toEqual([['Profile URL'], ['https://www.instagram.com/someone/'], [a]]);
+    at(b, DAY1 + 10).code.scoreFollowers();
+    const v = tabValues(b, 'Followers');
+    expect(v.find((r) => r[0] === a)![v[0].indexOf('Recommendation')]).toBe('Already following');
+  });
+
   test('a Following tab with no handle column: a clear message naming it, nothing recorded anywhere', () => {
     const b = exampleBook(30);
     at(b, DAY1).code.scoreFollowers();

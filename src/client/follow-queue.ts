@@ -1,5 +1,6 @@
 // Today's follow queue: who to follow, in order, and why. Clicking a name selects that row in the sheet; "Open"
 // opens the profile on its platform in a new browser tab; Followed / Not now / Never suggest tick the entry.
+import { profileUrl } from '../core/profile-links';
 import type { QueueItem, TickAction } from '../server/api';
 import { el } from './elements';
 
@@ -12,7 +13,7 @@ export function safeLink(url: string | undefined): string | null {
 }
 
 function profileLink(item: QueueItem): HTMLElement | null {
-  const href = safeLink(item.link);
+  const href = item.platform ? safeLink(profileUrl(item.platform, item.key || item.handle, item.url) || undefined) : null;
   if (!href) return null;
   // Plain navigation by the user: the add-on makes no request, and the new tab gets no handle on this page.
   return el('a', { className: 'open-profile', title: `Open the profile on ${item.platform || 'its platform'} in a new tab`, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, 'Open');

@@ -1,7 +1,8 @@
 // Follow limits per platform, each number next to the source that reports it. `cap`: most accounts one may
 // follow (Infinity where none is published); `daily`: a safe pace for follows a day, at the low end of what is
 // reported, because every platform punishes bursts and churn; `ratio`: the published rule for following past a
-// threshold relative to one's own followers (X only publishes one).
+// threshold relative to one's own followers (X only publishes one). The sources, as data, are in
+// platform-sources.ts (kept out of Code.js, which must name no URL it could fetch).
 import type { Platform } from './types';
 
 export interface RatioRule {
@@ -17,19 +18,17 @@ export interface PlatformLimits {
   daily: number;
   note: string;
   ratio?: RatioRule;
-  /** where the cap, the pace and the ratio come from */
-  sources: string[];
 }
 
 export const PLATFORMS: Record<Platform, PlatformLimits> = {
   instagram: {
     label: 'Instagram',
-    // 7,500 accounts followed: widely reported (research/export-formats.md; staging.ceres.org/instagram-7500-following-limit).
+    // 7,500 accounts followed: widely reported (research/export-formats.md;
+    // https://staging.ceres.org/instagram-7500-following-limit).
     cap: 7500,
     // No published pace; about 100–200 a day is reported, less for new accounts (research/export-formats.md).
     daily: 100,
     note: 'at most 7,500 followed; about 100–200 follows a day, less for new accounts; no published ratio rule',
-    sources: ['research/export-formats.md', 'https://staging.ceres.org/instagram-7500-following-limit'],
   },
   x: {
     label: 'X',
@@ -41,7 +40,6 @@ export const PLATFORMS: Record<Platform, PlatformLimits> = {
     // followers (https://letsesocialize.com/twitter-follow-limit).
     ratio: { freeUpTo: 5000, perFollower: 1.1 },
     note: '400 follows a day; past 5,000 followed, following may reach about 110% of your followers',
-    sources: ['https://help.x.com/en/using-x/x-follow-limit', 'https://letsesocialize.com/twitter-follow-limit'],
   },
   tiktok: {
     label: 'TikTok',
@@ -49,7 +47,6 @@ export const PLATFORMS: Record<Platform, PlatformLimits> = {
     cap: 10000,
     daily: 150,
     note: 'at most 10,000 followed; about 140–200 follows a day (unofficial); no published ratio rule',
-    sources: ['https://viral.new/blog/how-many-people-can-i-follow-on-tiktok'],
   },
   facebook: {
     label: 'Facebook',
@@ -58,15 +55,14 @@ export const PLATFORMS: Record<Platform, PlatformLimits> = {
     cap: 5000,
     daily: 100,
     note: 'at most 5,000 friends and Pages; no published pace or ratio rule',
-    sources: ['https://bekindtoustrolls.wordpress.com/2012/06/25/facebook-fan-page-anyone/'],
   },
   threads: {
     label: 'Threads',
-    // No published cap or pace found; rate-limited like Instagram, whose low-end pace we use.
+    // No published cap or pace found (research/export-formats.md lists none); rate-limited like Instagram,
+    // whose low-end pace we use.
     cap: Infinity,
     daily: 100,
     note: 'no published cap, pace or ratio rule; rate-limited',
-    sources: ['research/export-formats.md'],
   },
   bluesky: {
     label: 'Bluesky',
@@ -75,7 +71,6 @@ export const PLATFORMS: Record<Platform, PlatformLimits> = {
     cap: Infinity,
     daily: 200,
     note: 'no cap; at most 11,666 new records (follows) a day; bulk following is labelled spam',
-    sources: ['https://docs.bsky.app/docs/advanced-guides/rate-limits', 'https://github.com/bluesky-social/pds/issues/94'],
   },
   linkedin: {
     label: 'LinkedIn',
@@ -84,7 +79,6 @@ export const PLATFORMS: Record<Platform, PlatformLimits> = {
     cap: 30000,
     daily: 15,
     note: 'at most 30,000 connections; about 100 invitations a week',
-    sources: ['https://hdstockimages.com/?p=359079', 'https://theumg.io/linkedins-new-invitations-limit-and-what-it-means-for-you/'],
   },
   pinterest: {
     label: 'Pinterest',
@@ -93,7 +87,6 @@ export const PLATFORMS: Record<Platform, PlatformLimits> = {
     cap: Infinity,
     daily: 100,
     note: 'no published cap; following many quickly brings a block for up to 24 hours',
-    sources: ['https://help.pinterest.com/en/article/rate-limit-blocks'],
   },
 };
 

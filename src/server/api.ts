@@ -41,8 +41,10 @@ export interface QueueItem {
   customer: string;
   /** the platform the row is on (its own Platform column, else the settings') */
   platform?: Platform;
-  /** the account's profile page (https), when one can be built: the sidebar opens it in a new tab */
-  link?: string;
+  /** the normalised handle, from which the sidebar builds the profile link */
+  key?: string;
+  /** the row's profile URL as the user's tab gives it (LinkedIn and Facebook links are built from it) */
+  url?: string;
 }
 
 /** One account ticked in the sidebar: the handle travels, so a tab re-scored meanwhile still records the right one. */

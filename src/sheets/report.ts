@@ -1,7 +1,6 @@
 // The sidebar's summary and today's follow queue, built from scored rows or read back from the sheet.
 import { assignQueue, type Summary as EngineSummary } from '../core/queue';
 import { followBudget, isPlatform } from '../core/platforms';
-import { profileUrl } from '../core/profile-links';
 import type { Routine } from '../core/routine';
 import { cellOf, readFollowers, readTable } from '../core/table';
 import { RECOMMENDATIONS, OUTPUT_HEADERS, type Cell, type Follower, type Platform, type Recommendation, type ResultRow, type Settings, type Table } from '../core/types';
@@ -36,11 +35,11 @@ export function queueItems(table: Table, followers: Follower[], rows: (ResultRow
     };
     const own = f && f.platform ? f.platform.toLowerCase() : '';
     const on = isPlatform(own) ? own : platform;
-    if (on) {
-      item.platform = on;
-      const link = profileUrl(on, (f && f.handle) || '', cleanText(cellOf(table, i, 'url')));
-      if (link) item.link = link;
-    }
+    // The sidebar builds the profile link from these (core/profile-links.ts): Code.js names no URL.
+    if (on) item.platform = on;
+    if (f && f.handle) item.key = f.handle;
+    const url = cleanText(cellOf(table, i, 'url'));
+    if (url) item.url = url.slice(0, 2000);
     items.push(item);
   });
   return items.sort((a, b) => a.queue - b.queue);

@@ -2,7 +2,6 @@
 // and Undo, each recorded in the `Followback history` tab under the document lock, then today's queue planned again.
 import { dayKey, standingEntries, listOf, type HistoryEntry } from '../core/history';
 import { isPlatform } from '../core/platforms';
-import { profileUrl } from '../core/profile-links';
 import { TICK_ACTIONS, type TickAction } from '../core/routine';
 import { readFollowers, readTable } from '../core/table';
 import { OUTPUT_HEADERS, type Cell, type Platform, type Settings } from '../core/types';
@@ -120,13 +119,10 @@ function appendFollowing(ss: Spreadsheet, tabs: TabSet, settings: Settings, hand
   if (!fresh.length) return;
   const cols: number[] = [];
   const values: ((h: string) => string)[] = [];
-  if (c.handle !== undefined) {
-    cols.push(c.handle);
-    values.push((h) => h);
-  } else {
-    cols.push(c.url);
-    values.push((h) => profileUrl(facts.get(h)!.platform, h) || h);
-  }
+  // A tab with profile URLs but no handle column gets the handle in its URL column: read back, it is the same
+  // account (normalizeHandle), and Code.js builds no URL (the sidebar alone makes profile links).
+  cols.push(c.handle !== undefined ? c.handle : c.url);
+  values.push((h) => h);
   if (c.date !== undefined && !cols.includes(c.date)) {
     cols.push(c.date);
     values.push(() => day);
@@ -146,7 +142,7 @@ function refreshedReport(tabs: TabSet, grid: Cell[][], settings: Settings, now: 
   const sheet = tabs.followers;
   const block = findBlock(grid);
   const report = sheet && block ? reportFromGrid(sheet.getName(), grid, block.columnIndex, settings, routineNow(tabs, settings, now)) : null;
-  if (!sheet || !block || !report) throw new UserError('The Followers tab has no scores any more. Press Score followers to plan today’s queue.');
+  if (!sheet || !block || !report) throw new UserError('Recorded in the Followback history tab, but the Followers tab has no scores any more: press Score followers to plan today’s queue.');
   const headerRow = block.headerIndex + 1;
   const rows = grid.slice(headerRow, headerRow + grid.length);
   const queueAt = block.columnIndex + QUEUE_COLUMN;
