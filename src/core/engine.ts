@@ -3,6 +3,7 @@ import { assessBot, botInputOf } from './botrisk';
 import { buildCustomers, describeCustomer } from './customers';
 import { createMatcher } from './match';
 import { readEngagement } from './engagement';
+import { historyState, readHistory } from './history';
 import { assignQueue, type Summary } from './queue';
 import { scoreFollower, type Evidence } from './score';
 import { cellOf, readFollowers, readTable } from './table';
@@ -30,6 +31,8 @@ export interface WorkbookInput {
   orders?: Source[];
   engagement?: Source[];
   following?: Source[];
+  /** the Followback history tab: an account ticked `unfollowed` there is no longer followed, whatever Following says */
+  history?: Source[];
 }
 
 export interface Prepared {
@@ -81,7 +84,15 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
       if (h) following.push(h);
     }
   }
-  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following };
+  const gone = input.history && input.history.length ? unfollowedIn(input.history, now) : null;
+  const followed = gone && gone.size ? following.filter((h) => !gone.has(h)) : following;
+  return { customers, ignoredOrders: ignored, engagement: [...readEngagement(engagementTables, now)], following: followed };
+}
+
+/** Handles whose latest standing follow action in the history is `unfollowed`. */
+function unfollowedIn(sources: Source[], now: number): Set<string> {
+  const entries = sources.flatMap((s) => readHistory(s).entries);
+  return historyState(entries, { now, notNowDays: 0 }).unfollowed;
 }
 
 /**

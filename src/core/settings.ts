@@ -13,6 +13,13 @@ export const DEFAULT_SETTINGS: Settings = {
   weights: { customer: 60, engagement: 40, genuine: 30 },
 };
 
+/** Say thanks and Make room: what "recent" engagement means when the settings do not say. */
+export const RECENT_DAYS = 30;
+
+export function recentDaysOf(s: Pick<Settings, 'recentDays'>): number {
+  return s.recentDays ?? RECENT_DAYS;
+}
+
 export interface SettingsError {
   field: string;
   message: string;
@@ -59,6 +66,7 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
   int('followThreshold', 0, 100, 'Follow-back score');
   int('considerThreshold', 0, 100, 'Consider score');
   int('botThreshold', 1, 100, 'Bot risk threshold');
+  int('recentDays', 1, 365, 'Recent engagement, in days,', true);
   if (s.considerThreshold > s.followThreshold) {
     errors.push({ field: 'considerThreshold', message: 'The Consider score must not be above the Follow-back score.' });
     s.considerThreshold = Math.min(DEFAULT_SETTINGS.considerThreshold, s.followThreshold);

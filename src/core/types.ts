@@ -66,6 +66,8 @@ export interface Settings {
   /** Bot risk (0-100) at or above which a non-customer is `Likely bot`. */
   botThreshold: number;
   weights: Weights;
+  /** Say thanks and Make room: engagement in the last this many days is "recent"; undefined = RECENT_DAYS (30). */
+  recentDays?: number;
   /** "Today" as epoch milliseconds, for recency and account age; defaults to Date.now(). */
   now?: number;
   /** Tab names chosen by hand in the sidebar, when the automatic tab-name rules are not wanted. */

@@ -57,6 +57,61 @@ export interface ScoringPlan {
   chunk: number;
 }
 
+/** One person of the Say thanks list, as the sidebar shows it (links are http(s) only; '' when none). */
+export interface ThanksEntry {
+  handle: string;
+  isCustomer: boolean;
+  why: string;
+  /** mention, tag, share, comment, or '' */
+  type: string;
+  /** YYYY-MM-DD of the shown post, or '' */
+  date: string;
+  /** the post or comment */
+  link: string;
+  /** the person's profile on the platform of the settings */
+  profile: string;
+  /** at most 200 characters, to be shown as text */
+  text: string;
+}
+
+export interface ThanksReport {
+  items: ThanksEntry[];
+  notes: string[];
+  days: number;
+}
+
+/** One account of the Make room list. */
+export interface RoomEntry {
+  handle: string;
+  reasons: string;
+  score: number;
+  botRisk: number;
+  /** YYYY-MM-DD, or '' */
+  followedOn: string;
+  profile: string;
+}
+
+export interface RoomReport {
+  /** false when there is no Following tab (then only `notes` says why) */
+  available: boolean;
+  items: RoomEntry[];
+  candidates: number;
+  daily: number;
+  doneToday: number;
+  following: number;
+  followers: number;
+  cap: number | null;
+  capLeft: number | null;
+  capLeftAfter: number | null;
+  ratio: number | null;
+  ratioAfter: number | null;
+  nearCap: boolean;
+  notes: string[];
+}
+
+export type ThanksAction = 'thanked' | 'not now';
+export type RoomAction = 'unfollowed' | 'keep';
+
 export interface ServerApi {
   getStatus(): Status;
   getSettings(): Settings;
@@ -68,4 +123,8 @@ export interface ServerApi {
   selectRow(row: number): void;
   clearScores(): void;
   importRows(kind: 'followers' | 'following', rows: ImportedRow[]): ImportSummary;
+  getThanksList(): ThanksReport;
+  markThanks(handle: string, action: ThanksAction): ThanksReport;
+  getMakeRoomList(): RoomReport;
+  markMakeRoom(handle: string, action: RoomAction): RoomReport;
 }

@@ -11,6 +11,8 @@ export interface ContextSources {
   orders: Source[];
   engagement: Source[];
   following: Source[];
+  /** the history tab (its `unfollowed` rows change who is followed) */
+  history?: Source[];
 }
 
 function hex(bytes: number[]): string {
@@ -20,7 +22,7 @@ function hex(bytes: number[]): string {
 }
 
 export function contextKey(sources: ContextSources, settings: Settings, now: number): string {
-  const text = JSON.stringify([1, now, settings.columnOverrides || null, sources.orders, sources.engagement, sources.following]);
+  const text = JSON.stringify([1, now, settings.columnOverrides || null, sources.orders, sources.engagement, sources.following, sources.history || []]);
   return `followback.ctx.${hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8))}`;
 }
 

@@ -1,5 +1,6 @@
 // The spreadsheet as the engine's input: each tab read once, the Followers tab without the add-on's own columns.
 import type { WorkbookInput } from '../core/engine';
+import { HISTORY_TAB } from '../core/history';
 import type { Cell, Settings, Source } from '../core/types';
 import { UserError } from './errors';
 import { Block, findBlock, userGrid } from './layout';
@@ -17,12 +18,19 @@ export interface LoadedWorkbook {
   input: WorkbookInput;
 }
 
-export function otherSources(tabs: TabSet): { orders: Source[]; engagement: Source[]; following: Source[] } {
+export function otherSources(tabs: TabSet): { orders: Source[]; engagement: Source[]; following: Source[]; history: Source[] } {
   return {
     orders: tabs.orders.map(readSource),
     engagement: tabs.engagement.map(readSource),
     following: tabs.following.map(readSource),
+    history: historySources(),
   };
+}
+
+/** The Followback history tab, when there is one: an `unfollowed` there means not followed any more. */
+function historySources(): Source[] {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(HISTORY_TAB);
+  return sheet ? [readSource(sheet)] : [];
 }
 
 /** Reads the Followers tab (throws UserError when there is none) and, unless `followersOnly`, the other tabs. */

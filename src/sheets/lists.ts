@@ -1,0 +1,114 @@
+// The sidebar's Say thanks and Make room lists: built from the tabs by the engine (core/lists.ts), and each tick
+// recorded in the Followback history under the document lock. Nothing else is written: an unfollow removes no row
+// of the user's Following tab.
+import { dayKey, LIST_LABELS, type HistoryEntry } from '../core/history';
+import { profileLink } from '../core/display-safe';
+import { buildRoom, buildThanks, type ListSources } from '../core/lists';
+import type { Settings } from '../core/types';
+import type { RoomAction, RoomReport, ThanksAction, ThanksReport } from '../server/api';
+import { UserError } from './errors';
+import { appendHistory } from './history-sheet';
+import { withDocumentLock } from './lock';
+import { loadSettings } from './settings-store';
+import { findTabs, readSource } from './tabs';
+import { otherSources } from './workbook-input';
+
+interface Read {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  settings: Settings;
+  sources: ListSources;
+  opts: { now: number; timeZone: string };
+}
+
+function readAll(): Read {
+  const settings = loadSettings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tabs = findTabs(ss, settings);
+  const sources: ListSources = { ...otherSources(tabs), followers: tabs.followers ? readSource(tabs.followers) : undefined };
+  return { ss, settings, sources, opts: { now: settings.now ?? Date.now(), timeZone: ss.getSpreadsheetTimeZone() } };
+}
+
+const day = (ms: number | undefined, timeZone: string) => (ms === undefined ? '' : dayKey(ms, timeZone));
+
+function thanksOf(r: Read): ThanksReport {
+  if (!r.sources.engagement?.length) return { items: [], notes: ['No Engagement tab: add one (handle, type, date, link, text) to see who to thank.'], days: 0 };
+  const list = buildThanks(r.sources, r.settings, r.opts);
+  return {
+    items: list.items.map((i) => ({
+      handle: i.handle,
+      isCustomer: i.isCustomer,
+      why: i.why,
+      type: i.type ?? '',
+      date: day(i.date, r.opts.timeZone),
+      link: i.link ?? '',
+      profile: profileLink(r.settings.platform, i.handle) ?? '',
+      text: i.text ?? '',
+    })),
+    notes: [...list.notes, ...list.problems.slice(0, 3)],
+    days: list.days,
+  };
+}
+
+const NO_ROOM: RoomReport = {
+  available: false, items: [], candidates: 0, daily: 0, doneToday: 0, following: 0, followers: 0,
+  cap: null, capLeft: null, capLeftAfter: null, ratio: null, ratioAfter: null, nearCap: false,
+  notes: ['No Following tab: import the accounts you follow (Import, "accounts I follow") to see who to unfollow.'],
+};
+
+function roomOf(r: Read): RoomReport {
+  const list = buildRoom(r.sources, r.settings, r.opts);
+  if (!list) return { ...NO_ROOM, notes: [...NO_ROOM.notes] };
+  const { items, problems, protected: _kept, ...rest } = list;
+  void _kept;
+  return {
+    ...rest,
+    available: true,
+    items: items.map((i) => ({ handle: i.handle, reasons: i.reasons, score: i.score, botRisk: i.botRisk, followedOn: day(i.followedOn, r.opts.timeZone), profile: profileLink(r.settings.platform, i.handle) ?? '' })),
+    notes: [...list.notes, ...problems.slice(0, 3)],
+  };
+}
+
+export function thanksReport(): ThanksReport {
+  return thanksOf(readAll());
+}
+
+export function roomReport(): RoomReport {
+  return roomOf(readAll());
+}
+
+const THANKS_ACTIONS: ThanksAction[] = ['thanked', 'not now'];
+const ROOM_ACTIONS: RoomAction[] = ['unfollowed', 'keep'];
+
+function checked<A extends string>(handle: unknown, action: unknown, allowed: A[]): { handle: string; action: A } {
+  if (typeof handle !== 'string' || !handle.trim() || handle.length > 200) throw new UserError('Pick an account from the list.');
+  if (!allowed.includes(action as A)) throw new UserError(`Unknown action "${String(action).slice(0, 40)}": use ${allowed.join(' or ')}.`);
+  return { handle: handle.trim(), action: action as A };
+}
+
+function entry(r: Read, handle: string, action: HistoryEntry['action'], list: 'thanks' | 'room', score: number | undefined, reason: string): Omit<HistoryEntry, 'row'> {
+  return { when: Date.now(), handle, platform: r.settings.platform, action, score, recommendation: LIST_LABELS[list], reason: reason.slice(0, 500) };
+}
+
+/** Records Done (`thanked`) or `not now` for someone on the Say thanks list; returns the list without them. */
+export function markThanksAction(handle: unknown, action: unknown): ThanksReport {
+  const a = checked(handle, action, THANKS_ACTIONS);
+  return withDocumentLock(() => {
+    const r = readAll();
+    const item = thanksOf(r).items.find((i) => i.handle === a.handle);
+    if (!item) throw new UserError(`@${a.handle} is no longer on the Say thanks list.`);
+    appendHistory(r.ss, [entry(r, item.handle, a.action, 'thanks', undefined, item.why)]);
+    return thanksOf(readAll());
+  });
+}
+
+/** Records `unfollowed` or `keep` for an account of the Make room list; the Following tab is left as it is. */
+export function markRoomAction(handle: unknown, action: unknown): RoomReport {
+  const a = checked(handle, action, ROOM_ACTIONS);
+  return withDocumentLock(() => {
+    const r = readAll();
+    const item = roomOf(r).items.find((i) => i.handle === a.handle);
+    if (!item) throw new UserError(`@${a.handle} is no longer on the Make room list.`);
+    appendHistory(r.ss, [entry(r, item.handle, a.action, 'room', item.score, item.reasons)]);
+    return roomOf(readAll());
+  });
+}
