@@ -5,6 +5,7 @@ import { scoreWorkbook, validateSettings, type QueueRow, type Summary } from '..
 import { columnsFor, mark, scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
 import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
+import { LISTS_USAGE, runThanks, runUnfollow } from './lists';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -37,9 +38,9 @@ const nodeIo: Io = {
 export const USAGE = `Usage:
   followback score FOLLOWERS.csv [--orders FILE]... [--engagement FILE]... [--following FILE]...
                    [--platform instagram|x|tiktok|facebook|threads|bluesky|linkedin|pinterest]
-                   [--following-count N] [--daily-limit N] [--out FILE]
+                   [--following-count N] [--daily-limit N] [--history FILE] [--out FILE]
   followback import FILE... [--following] [--out FILE]
-`;
+${LISTS_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -48,12 +49,14 @@ interface ScoreArgs {
   orders: string[];
   engagement: string[];
   following: string[];
+  /** the history tab's columns: `unfollowed` there means not followed any more */
+  history: string[];
   out?: string;
   settings: Record<string, unknown>;
 }
 
 export function parseScoreArgs(argv: string[]): ScoreArgs {
-  const args: ScoreArgs = { followers: '', orders: [], engagement: [], following: [], settings: {} };
+  const args: ScoreArgs = { followers: '', orders: [], engagement: [], following: [], history: [], settings: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -71,6 +74,9 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         break;
       case '--following':
         args.following.push(value());
+        break;
+      case '--history':
+        args.history.push(value());
         break;
       case '--out':
         args.out = value();
@@ -119,7 +125,8 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const orders = args.orders.map((p) => read(p, 'orders', overrides.orders));
   const engagement = args.engagement.map((p) => read(p, 'engagement', overrides.engagement));
   const following = args.following.map((p) => read(p, 'following', overrides.following));
-  const result = scoreWorkbook({ followers, orders, engagement, following }, settings as Settings);
+  const history = args.history.map((p) => read(p));
+  const result = scoreWorkbook({ followers, orders, engagement, following, history }, settings as Settings);
   const { headerIndex } = result.table;
   const keep = userColumns(followers.grid, headerIndex);
   const lines = resultLines(result.rows, (i) => followers.grid[headerIndex + 1 + i], keep);
@@ -183,6 +190,8 @@ export function main(argv: string[], io: Io = nodeIo): number | Promise<number> 
       const r = runScore(rest, io);
       return typeof r === 'number' ? r : r.catch(fail);
     }
+    if (command === 'thanks') return runThanks(rest, io);
+    if (command === 'unfollow') return runUnfollow(rest, io);
     if (command === 'import') {
       // Loaded on demand: the import parsers are not needed to score.
       // eslint-disable-next-line @typescript-eslint/no-var-requires

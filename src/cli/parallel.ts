@@ -176,7 +176,7 @@ function queueRows(numbers: Float64Array, ids: string[]): (QueueRow | null)[] {
 /** Scores with a worker thread; same inputs and result as scoreWorkbook. */
 export async function scoreInParallel(
   script: string,
-  paths: { followers: string; orders: string[]; engagement: string[]; following: string[] },
+  paths: { followers: string; orders: string[]; engagement: string[]; following: string[]; history?: string[] },
   settings: Settings,
   read: ReadSource,
   stream: StreamSource,
@@ -233,7 +233,8 @@ export async function scoreInParallel(
     }
     const engaged = tally.result();
     const following = paths.following.map((p) => read(p, 'following', overrides.following));
-    const partial = { ...readContext({ following }, settings, now), engagement: engaged };
+    const history = (paths.history ?? []).map((p) => read(p));
+    const partial = { ...readContext({ following, history }, settings, now), engagement: engaged };
     const followed = new Set(partial.following);
     const shareEngagement: [string, Engagement][] = [];
     const shareFollowing: string[] = [];
