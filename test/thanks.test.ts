@@ -29,7 +29,7 @@ const LOG: Cell[][] = [
 
 describe('thanksList', () => {
   it('customers first, then the most engaged, each once, with the newest post and why', () => {
-    const about = (h: string): Person | undefined => (h === 'buyer' ? { recommendation: 'Follow back', botRisk: 5, customerId: 'b@x.com', orders: 3 } : undefined);
+    const about = (h: string): Person | undefined => (h === 'buyer' ? { recommendation: 'Follow back', botRisk: 5, coverage: 1, customerId: 'b@x.com', orders: 3 } : undefined);
     const list = thanksList(mentions(LOG), about, opts);
     expect(list.items.map((i) => i.handle)).toEqual(['buyer', 'fan', 'quiet']);
     const [buyer, fan] = list.items;
@@ -41,12 +41,16 @@ describe('thanksList', () => {
 
   it('likes alone, old rows and bots never appear; a confident customer with a bot-like profile does', () => {
     const about = (h: string): Person | undefined =>
-      h === 'fan' ? { recommendation: 'Likely bot', botRisk: 95, customerId: '', orders: 0 }
-        : h === 'quiet' ? { recommendation: 'Skip', botRisk: 80, customerId: '', orders: 0 }
-          : h === 'buyer' ? { recommendation: 'Follow back', botRisk: 90, customerId: 'b@x.com', orders: 1 } : undefined;
+      h === 'fan' ? { recommendation: 'Likely bot', botRisk: 95, coverage: 1, customerId: '', orders: 0 }
+        : h === 'quiet' ? { recommendation: 'Skip', botRisk: 80, coverage: 0.1, customerId: '', orders: 0 }
+          : h === 'buyer' ? { recommendation: 'Follow back', botRisk: 90, coverage: 1, customerId: 'b@x.com', orders: 1 } : undefined;
     const list = thanksList(mentions(LOG), about, opts);
     expect(list.items.map((i) => i.handle)).toEqual(['buyer']);
     expect(list.notes).toEqual(['2 likely bots left out.']);
+    // Some bot signs (50 or more) on a known profile are enough to leave someone out; on a handle alone they are not.
+    const doubtful = (coverage: number) => (h: string): Person | undefined => (h === 'fan' ? { recommendation: 'Skip', botRisk: 64, coverage, customerId: '', orders: 0 } : undefined);
+    expect(thanksList(mentions(LOG), doubtful(0.8), opts).items.map((i) => i.handle)).not.toContain('fan');
+    expect(thanksList(mentions(LOG), doubtful(0.1), opts).items.map((i) => i.handle)).toContain('fan');
     expect(thanksList(mentions(LOG), nobody, { ...opts, days: 60 }).items.map((i) => i.handle)).toContain('old');
   });
 

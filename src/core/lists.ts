@@ -48,9 +48,10 @@ function personOf(p: Prepared): (handle: string) => Person | undefined {
     const row = scoreHandles(p, [handle])[0];
     if (!row) return undefined;
     const i = p.byHandle!.get(handle);
-    const match = p.match(i !== undefined ? p.followers[i] : { index: -1, handle });
+    const f = i !== undefined ? p.followers[i] : { index: -1, handle };
+    const match = p.match(f);
     const orders = match && match.confident ? p.customers[match.customer].orders : 0;
-    return { recommendation: row.recommendation, botRisk: row.botRisk, customerId: row.customerId, orders };
+    return { recommendation: row.recommendation, botRisk: row.botRisk, coverage: p.assess(f).coverage, customerId: row.customerId, orders };
   };
 }
 

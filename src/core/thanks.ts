@@ -3,6 +3,7 @@
 import { ENGAGEMENT_WEIGHTS } from './engagement';
 import type { HistoryState } from './history';
 import type { Mention, MentionRead } from './mentions';
+import { MIN_BOT_COVERAGE } from './score';
 import type { EngagementType, Recommendation } from './types';
 
 const DAY = 86_400_000;
@@ -12,6 +13,8 @@ export interface Person {
   recommendation: Recommendation;
   /** 0-100 */
   botRisk: number;
+  /** share of the bot model's inputs known (0..1): a profile row, or a handle alone */
+  coverage: number;
   /** a confident customer's key; '' otherwise */
   customerId: string;
   /** confident customer's orders; 0 otherwise */
@@ -94,10 +97,15 @@ function whyOf(g: Group, p: Person | undefined, days: number, dated: boolean): s
   return parts.join(' · ');
 }
 
+/** The follow queue's "Some bot signs" (score.ts): too doubtful to thank in public when the profile is known. */
+const SOME_BOT_SIGNS = 50;
+
 function isBot(p: Person | undefined, threshold: number): boolean {
   if (!p) return false;
+  if (p.recommendation === 'Likely bot') return true;
   // A confident customer bought: a real person, whatever the profile looks like (as in the follow queue).
-  return p.recommendation === 'Likely bot' || (!p.customerId && p.botRisk >= threshold);
+  if (p.customerId) return false;
+  return p.botRisk >= threshold || (p.coverage >= MIN_BOT_COVERAGE && p.botRisk >= SOME_BOT_SIGNS);
 }
 
 /** Already thanked for what is shown (thanked after its newest post), or snoozed with `not now` on this list. */

@@ -86,7 +86,8 @@ function checked<A extends string>(handle: unknown, action: unknown, allowed: A[
 }
 
 function entry(r: Read, handle: string, action: HistoryEntry['action'], list: 'thanks' | 'room', score: number | undefined, reason: string): Omit<HistoryEntry, 'row'> {
-  return { when: Date.now(), handle, platform: r.settings.platform, action, score, recommendation: LIST_LABELS[list], reason: reason.slice(0, 500) };
+  // The run's clock (the settings may fix "today" for a demo or a test): the history agrees with the lists.
+  return { when: r.opts.now, handle, platform: r.settings.platform, action, score, recommendation: LIST_LABELS[list], reason: reason.slice(0, 500) };
 }
 
 /** Records Done (`thanked`) or `not now` for someone on the Say thanks list; returns the list without them. */
