@@ -33,7 +33,7 @@ test('the example workbook gives both lists: customers first with post links, bo
   const firstOther = t.items.findIndex((i) => !i.isCustomer);
   expect(firstOther).toBeGreaterThan(0);
   expect(t.items.slice(firstOther).every((i) => !i.isCustomer)).toBe(true);
-  expect(t.items.every((i) => /^https:\/\/www\.instagram\.com\/p\//.test(i.link))).toBe(true);
+  expect(t.items.every((i) => /^https:\/\/instagram\.example\/p\//.test(i.link))).toBe(true);
   expect(t.items.some((i) => i.text.length > 0)).toBe(true);
   // The bots of the example that engaged (a comment, a DM) never appear.
   expect(t.items.map((i) => i.handle)).not.toEqual(expect.arrayContaining(['crypto_gains_4u']));

@@ -2,7 +2,7 @@
 // (formula-safe text), with a summary line on standard error.
 import { basename } from 'node:path';
 import { csvSafe } from '../core/engine';
-import { profileLink } from '../core/display-safe';
+import { profileLink } from '../core/profile-url';
 import { dayKey } from '../core/history';
 import { buildRoom, buildThanks, type ListSources } from '../core/lists';
 import { recentDaysOf, validateSettings } from '../core/settings';

@@ -2,6 +2,7 @@
 // that frees under the cap and the ratio. Unfollowed and Keep are recorded; the Following tab is never changed.
 import type { RoomAction, RoomEntry, RoomReport } from '../server/api';
 import { el } from './elements';
+import { profileLink } from '../core/profile-url';
 import { actionButtons, notesList, outLink } from './list-parts';
 
 const BUTTONS = [
@@ -22,11 +23,11 @@ function summary(r: RoomReport): HTMLElement {
   return el('div', { className: 'room-summary' }, ...lines.map((l) => el('p', {}, l)));
 }
 
-function item(e: RoomEntry, act: (handle: string, action: RoomAction) => void): HTMLElement {
+function item(e: RoomEntry, platform: string, act: (handle: string, action: RoomAction) => void): HTMLElement {
   return el(
     'li',
     { attrs: { 'data-handle': e.handle } },
-    el('div', { className: 'who' }, outLink(e.profile, '@' + e.handle, 'out name'), el('span', { className: 'score', title: 'Followback score' }, String(e.score))),
+    el('div', { className: 'who' }, outLink(profileLink(platform, e.handle) ?? '', '@' + e.handle, 'out name'), el('span', { className: 'score', title: 'Followback score' }, String(e.score))),
     el('div', { className: 'reasons gray' }, e.reasons),
     actionButtons(e.handle, BUTTONS, act),
   );
@@ -35,7 +36,7 @@ function item(e: RoomEntry, act: (handle: string, action: RoomAction) => void): 
 export function renderRoom(r: RoomReport, act: (handle: string, action: RoomAction) => void): HTMLElement {
   if (!r.available) return el('div', {}, notesList(r.notes));
   const list = r.items.length
-    ? el('ol', { className: 'queue room-list' }, ...r.items.map((e) => item(e, act)))
+    ? el('ol', { className: 'queue room-list' }, ...r.items.map((e) => item(e, r.platform, act)))
     : el('p', { className: 'gray empty' }, r.candidates ? 'Nothing more to unfollow today.' : 'No account to unfollow.');
   return el(
     'div',

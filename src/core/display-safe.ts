@@ -1,5 +1,5 @@
-// What the Say thanks and Make room lists may show of a user's data: only http(s) addresses as links, text cut to
-// 200 characters (shown as text, never markup or a formula), and a profile address built from a handle.
+// What the Say thanks and Make room lists may show of a user's data: only http(s) addresses as links, and text cut
+// to 200 characters (shown as text, never markup or a formula).
 import type { Cell } from './types';
 import { cleanText } from './values';
 
@@ -22,23 +22,4 @@ export function shortText(v: Cell): string {
   const s = cleanText(v).replace(/\s+/g, ' ').trim();
   const chars = Array.from(s); // by code point: an emoji is not cut in half
   return chars.length <= TEXT_MAX ? s : chars.slice(0, TEXT_MAX - 1).join('') + '…';
-}
-
-const PROFILE: Record<string, (h: string) => string> = {
-  instagram: (h) => `https://www.instagram.com/${h}/`,
-  x: (h) => `https://x.com/${h}`,
-  twitter: (h) => `https://x.com/${h}`,
-  tiktok: (h) => `https://www.tiktok.com/@${h}`,
-  facebook: (h) => `https://www.facebook.com/${h}`,
-  threads: (h) => `https://www.threads.net/@${h}`,
-  bluesky: (h) => `https://bsky.app/profile/${h}`,
-  linkedin: (h) => `https://www.linkedin.com/in/${h}`,
-  pinterest: (h) => `https://www.pinterest.com/${h}/`,
-};
-
-/** The profile address of a normalised handle on a platform; undefined for an unknown platform or an odd handle. */
-export function profileLink(platform: string | undefined, handle: string): string | undefined {
-  const make = platform ? PROFILE[platform.toLowerCase()] : undefined;
-  if (!make || !/^[\p{L}\p{N}._-]{1,100}$/u.test(handle)) return undefined;
-  return make(encodeURIComponent(handle));
 }

@@ -68,13 +68,13 @@ export interface ThanksEntry {
   date: string;
   /** the post or comment */
   link: string;
-  /** the person's profile on the platform of the settings */
-  profile: string;
   /** at most 200 characters, to be shown as text */
   text: string;
 }
 
 export interface ThanksReport {
+  /** the settings' platform: the sidebar links each handle to its profile there */
+  platform: string;
   items: ThanksEntry[];
   notes: string[];
   days: number;
@@ -88,12 +88,12 @@ export interface RoomEntry {
   botRisk: number;
   /** YYYY-MM-DD, or '' */
   followedOn: string;
-  profile: string;
 }
 
 export interface RoomReport {
   /** false when there is no Following tab (then only `notes` says why) */
   available: boolean;
+  platform: string;
   items: RoomEntry[];
   candidates: number;
   daily: number;

@@ -229,9 +229,10 @@ function engagementTab(now: number): Cell[][] {
   const rows: Cell[][] = [['Username', 'Type', 'Date', 'Post', 'Permalink', 'Comment text']];
   engagement().forEach(([handle, type, daysAgo], i) => {
     const day = new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY);
-    // Mentions, tags, shares and comments carry the post's address, as an Instagram export does.
+    // Mentions, tags, shares and comments carry the post's address, as an Instagram export does (on a reserved
+    // domain here: the add-on holds no address it could fetch).
     const thanked = type === 'mention' || type === 'tag' || type === 'share' || type === 'comment';
-    const link = thanked ? `https://www.instagram.com/p/Ex${(1000 + i * 37).toString(36)}/` : '';
+    const link = thanked ? `https://instagram.example/p/Ex${(1000 + i * 37).toString(36)}/` : '';
     rows.push([`@${handle}`, type, day, `Post ${1 + (i % 6)}`, link, thanked ? WORDS[handle] || '' : '']);
   });
   return rows;

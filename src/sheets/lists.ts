@@ -2,7 +2,6 @@
 // recorded in the Followback history under the document lock. Nothing else is written: an unfollow removes no row
 // of the user's Following tab.
 import { dayKey, LIST_LABELS, type HistoryEntry } from '../core/history';
-import { profileLink } from '../core/display-safe';
 import { buildRoom, buildThanks, type ListSources } from '../core/lists';
 import type { Settings } from '../core/types';
 import type { RoomAction, RoomReport, ThanksAction, ThanksReport } from '../server/api';
@@ -31,9 +30,11 @@ function readAll(): Read {
 const day = (ms: number | undefined, timeZone: string) => (ms === undefined ? '' : dayKey(ms, timeZone));
 
 function thanksOf(r: Read): ThanksReport {
-  if (!r.sources.engagement?.length) return { items: [], notes: ['No Engagement tab: add one (handle, type, date, link, text) to see who to thank.'], days: 0 };
+  const platform = r.settings.platform;
+  if (!r.sources.engagement?.length) return { platform, items: [], notes: ['No Engagement tab: add one (handle, type, date, link, text) to see who to thank.'], days: 0 };
   const list = buildThanks(r.sources, r.settings, r.opts);
   return {
+    platform,
     items: list.items.map((i) => ({
       handle: i.handle,
       isCustomer: i.isCustomer,
@@ -41,7 +42,6 @@ function thanksOf(r: Read): ThanksReport {
       type: i.type ?? '',
       date: day(i.date, r.opts.timeZone),
       link: i.link ?? '',
-      profile: profileLink(r.settings.platform, i.handle) ?? '',
       text: i.text ?? '',
     })),
     notes: [...list.notes, ...list.problems.slice(0, 3)],
@@ -50,20 +50,21 @@ function thanksOf(r: Read): ThanksReport {
 }
 
 const NO_ROOM: RoomReport = {
-  available: false, items: [], candidates: 0, daily: 0, doneToday: 0, following: 0, followers: 0,
+  available: false, platform: '', items: [], candidates: 0, daily: 0, doneToday: 0, following: 0, followers: 0,
   cap: null, capLeft: null, capLeftAfter: null, ratio: null, ratioAfter: null, nearCap: false,
   notes: ['No Following tab: import the accounts you follow (Import, "accounts I follow") to see who to unfollow.'],
 };
 
 function roomOf(r: Read): RoomReport {
   const list = buildRoom(r.sources, r.settings, r.opts);
-  if (!list) return { ...NO_ROOM, notes: [...NO_ROOM.notes] };
+  if (!list) return { ...NO_ROOM, platform: r.settings.platform, notes: [...NO_ROOM.notes] };
   const { items, problems, protected: _kept, ...rest } = list;
   void _kept;
   return {
     ...rest,
     available: true,
-    items: items.map((i) => ({ handle: i.handle, reasons: i.reasons, score: i.score, botRisk: i.botRisk, followedOn: day(i.followedOn, r.opts.timeZone), profile: profileLink(r.settings.platform, i.handle) ?? '' })),
+    platform: r.settings.platform,
+    items: items.map((i) => ({ handle: i.handle, reasons: i.reasons, score: i.score, botRisk: i.botRisk, followedOn: day(i.followedOn, r.opts.timeZone) })),
     notes: [...list.notes, ...problems.slice(0, 3)],
   };
 }
