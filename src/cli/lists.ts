@@ -3,7 +3,6 @@
 import { basename } from 'node:path';
 import { csvSafe } from '../core/engine';
 import { profileLink } from '../core/profile-url';
-import { dayKey } from '../core/history';
 import { buildRoom, buildThanks, type ListSources } from '../core/lists';
 import { recentDaysOf, validateSettings } from '../core/settings';
 import type { Cell, Source, TableKind } from '../core/types';
@@ -97,13 +96,16 @@ export function runThanks(argv: string[], io: Io): number {
   const p = prepareRun(argv, io, (a) => (a.following ? `thanks takes no file without an option (got ${a.following})` : !a.files.engagement.length ? 'name the engagement file (--engagement FILE)' : null));
   if (typeof p === 'number') return p;
   const list = buildThanks(sourcesOf(io, p.args), p.settings, { now: p.now });
-  const rows = list.items.map((i) => [i.handle, i.isCustomer ? 'yes' : '', i.why, i.type ?? '', i.date === undefined ? '' : dayKey(i.date), i.link ?? '', profileLink(p.settings.platform, i.handle) ?? '', i.text ?? '']);
+  const rows = list.items.map((i) => [i.handle, i.isCustomer ? 'yes' : '', i.why, i.type ?? '', dayOf(i.date), i.link ?? '', profileLink(p.settings.platform, i.handle) ?? '', i.text ?? '']);
   write(io, p.args.out, toCsv(THANKS_HEADERS, rows));
   const customers = list.items.filter((i) => i.isCustomer).length;
   io.stderr(`followback: ${list.items.length} people to thank (${customers} customers) from the last ${list.days} days${p.args.out ? ` → ${basename(p.args.out)}` : ''}\n`);
   for (const n of [...list.notes, ...list.problems]) io.stderr(`followback: ${n}\n`);
   return 0;
 }
+
+/** A date as YYYY-MM-DD in UTC (the command line has no spreadsheet time zone). */
+const dayOf = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString().slice(0, 10));
 
 const num = (n: number | null) => (n === null ? 'no cap' : n.toLocaleString('en-US'));
 
@@ -112,7 +114,7 @@ export function runUnfollow(argv: string[], io: Io): number {
   const p = prepareRun(argv, io, (a) => (!a.following ? 'name the following CSV file' : !a.files.followers.length ? 'name the followers file (--followers FILE): who follows you back decides the list' : null));
   if (typeof p === 'number') return p;
   const list = buildRoom(sourcesOf(io, p.args, p.args.following), p.settings, { now: p.now })!;
-  const rows = list.items.map((i, k) => [k + 1, i.handle, i.reasons, i.followedOn === undefined ? '' : dayKey(i.followedOn), i.score, i.botRisk, profileLink(p.settings.platform, i.handle) ?? '']);
+  const rows = list.items.map((i, k) => [k + 1, i.handle, i.reasons, dayOf(i.followedOn), i.score, i.botRisk, profileLink(p.settings.platform, i.handle) ?? '']);
   write(io, p.args.out, toCsv(UNFOLLOW_HEADERS, rows));
   const ratio = list.ratio === null ? '' : `; following ÷ followers ${list.ratio} → ${list.ratioAfter}`;
   io.stderr(

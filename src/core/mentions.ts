@@ -3,7 +3,7 @@
 import { engagementType } from './engagement';
 import { safeLink, shortText } from './display-safe';
 import { cellOf, dateOrder } from './table';
-import type { EngagementType, Table } from './types';
+import type { Cell, EngagementType, Table } from './types';
 import { cleanText, normalizeHandle, parseCount, parseDate } from './values';
 
 /** What a business thanks someone for: they put it in public. Likes, saves and DMs are not thanked in public. */
@@ -45,6 +45,16 @@ function kindOf(table: Table, i: number, hasPost: boolean): EngagementType | und
   return hasPost && !cleanText(cellOf(table, i, 'type')) ? undefined : null;
 }
 
+/** A date cell read once per distinct text (null in the cache: not a date). */
+function dateOf(cell: Cell, order: 'MDY' | 'DMY', cache: Map<string, number | null>): number | undefined {
+  if (typeof cell !== 'string') return parseDate(cell, order);
+  const hit = cache.get(cell);
+  if (hit !== undefined) return hit === null ? undefined : hit;
+  const d = parseDate(cell, order);
+  cache.set(cell, d === undefined ? null : d);
+  return d;
+}
+
 /** Reads the thanked rows of engagement tables (the Engagement tab or --engagement files). */
 export function readMentions(tables: Table[], now: number): MentionRead {
   const out: MentionRead = { mentions: [], dated: tables.length > 0, linkColumn: false, undated: 0, future: 0, badLinks: 0 };
@@ -54,14 +64,22 @@ export function readMentions(tables: Table[], now: number): MentionRead {
     if (table.columns.link !== undefined) out.linkColumn = true;
     const order = dateOrder(table, 'date');
     const counts = COUNT_COLUMNS.filter(([field]) => table.columns[field] !== undefined);
+    // Logs repeat the same handles and days many times over: each distinct text is read once.
+    const handles = new Map<string, string>();
+    const dates = new Map<string, number | null>();
     for (let i = 0; i < table.rows.length; i++) {
-      const handle = normalizeHandle(cellOf(table, i, 'handle'));
+      const handleCell = cellOf(table, i, 'handle');
+      let handle = typeof handleCell === 'string' ? handles.get(handleCell) : undefined;
+      if (handle === undefined) {
+        handle = normalizeHandle(handleCell);
+        if (typeof handleCell === 'string') handles.set(handleCell, handle);
+      }
       if (!handle) continue;
       const rawLink = cellOf(table, i, 'link');
       const link = safeLink(rawLink);
       if (!link && cleanText(rawLink)) out.badLinks++;
       const text = shortText(cellOf(table, i, 'text')) || undefined;
-      const date = dated ? parseDate(cellOf(table, i, 'date'), order) : undefined;
+      const date = dated ? dateOf(cellOf(table, i, 'date'), order, dates) : undefined;
       if (dated && date === undefined) {
         out.undated++;
         continue;

@@ -97,7 +97,7 @@ function whyOf(g: Group, p: Person | undefined, days: number, dated: boolean): s
   return parts.join(' · ');
 }
 
-/** The follow queue's "Some bot signs" (score.ts): too doubtful to thank in public when the profile is known. */
+/** The follow queue's "Some bot signs" (score.ts): too doubtful to thank in public. */
 const SOME_BOT_SIGNS = 50;
 
 function isBot(p: Person | undefined, threshold: number): boolean {
@@ -105,7 +105,9 @@ function isBot(p: Person | undefined, threshold: number): boolean {
   if (p.recommendation === 'Likely bot') return true;
   // A confident customer bought: a real person, whatever the profile looks like (as in the follow queue).
   if (p.customerId) return false;
-  return p.botRisk >= threshold || (p.coverage >= MIN_BOT_COVERAGE && p.botRisk >= SOME_BOT_SIGNS);
+  // As in the follow queue, a handle alone ("jenny1987") is too little to call someone a bot: the risk counts only
+  // when enough of the profile is known (a Followers row with counts), and then from "some bot signs" up.
+  return p.coverage >= MIN_BOT_COVERAGE && p.botRisk >= Math.min(SOME_BOT_SIGNS, threshold);
 }
 
 /** Already thanked for what is shown (thanked after its newest post), or snoozed with `not now` on this list. */

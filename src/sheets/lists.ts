@@ -1,7 +1,7 @@
 // The sidebar's Say thanks and Make room lists: built from the tabs by the engine (core/lists.ts), and each tick
 // recorded in the Followback history under the document lock. Nothing else is written: an unfollow removes no row
 // of the user's Following tab.
-import { dayKey, LIST_LABELS, type HistoryEntry } from '../core/history';
+import { LIST_LABELS, type HistoryEntry } from '../core/history';
 import { buildRoom, buildThanks, type ListSources } from '../core/lists';
 import type { Settings } from '../core/types';
 import type { RoomAction, RoomReport, ThanksAction, ThanksReport } from '../server/api';
@@ -27,12 +27,17 @@ function readAll(): Read {
   return { ss, settings, sources, opts: { now: settings.now ?? Date.now(), timeZone: ss.getSpreadsheetTimeZone() } };
 }
 
-const day = (ms: number | undefined, timeZone: string) => (ms === undefined ? '' : dayKey(ms, timeZone));
+/** YYYY-MM-DD in the spreadsheet's time zone; one formatter for a whole list (making one is slow). */
+function dayFormat(timeZone: string): (ms: number | undefined) => string {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone || 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (ms) => (ms === undefined ? '' : fmt.format(new Date(ms)));
+}
 
 function thanksOf(r: Read): ThanksReport {
   const platform = r.settings.platform;
   if (!r.sources.engagement?.length) return { platform, items: [], notes: ['No Engagement tab: add one (handle, type, date, link, text) to see who to thank.'], days: 0 };
   const list = buildThanks(r.sources, r.settings, r.opts);
+  const day = dayFormat(r.opts.timeZone);
   return {
     platform,
     items: list.items.map((i) => ({
@@ -40,7 +45,7 @@ function thanksOf(r: Read): ThanksReport {
       isCustomer: i.isCustomer,
       why: i.why,
       type: i.type ?? '',
-      date: day(i.date, r.opts.timeZone),
+      date: day(i.date),
       link: i.link ?? '',
       text: i.text ?? '',
     })),
@@ -60,11 +65,12 @@ function roomOf(r: Read): RoomReport {
   if (!list) return { ...NO_ROOM, platform: r.settings.platform, notes: [...NO_ROOM.notes] };
   const { items, problems, protected: _kept, ...rest } = list;
   void _kept;
+  const day = dayFormat(r.opts.timeZone);
   return {
     ...rest,
     available: true,
     platform: r.settings.platform,
-    items: items.map((i) => ({ handle: i.handle, reasons: i.reasons, score: i.score, botRisk: i.botRisk, followedOn: day(i.followedOn, r.opts.timeZone) })),
+    items: items.map((i) => ({ handle: i.handle, reasons: i.reasons, score: i.score, botRisk: i.botRisk, followedOn: day(i.followedOn) })),
     notes: [...list.notes, ...problems.slice(0, 3)],
   };
 }

@@ -130,7 +130,6 @@ test('Make room opens by itself near the cap; Keep and Unfollowed are recorded a
   const following = JSON.stringify(tabValues(book, 'Following'));
   await withSidebar('room', book, async ({ page }) => {
     expect(await page.getAttribute('#room-section', 'open')).not.toBeNull();
-    if (process.env.SHOT) await saveScreenshot(page, 'lists-shot');
     const handles = await page.$$eval('#room .room-list > li', (els) => els.map((e) => e.getAttribute('data-handle')));
     expect(handles).toEqual(['spam4u_83920174', 'quiet.studio', 'new.shop']); // jane.doe: a customer who follows back
     const summary = (await page.textContent('#room .room-summary'))!;
