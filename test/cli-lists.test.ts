@@ -33,7 +33,7 @@ describe('followback thanks', () => {
     expect(rows.map((x) => x.Handle)).toEqual(['jane.doe', 'lena.k', 'xss.fan', 'formula.fan']);
     expect(rows[0]).toMatchObject({ Customer: 'yes', Why: 'customer · 2 orders · tagged you once in the last 30 days', Link: 'https://www.instagram.com/p/JANE1/', Profile: 'https://www.instagram.com/jane.doe/' });
     expect(rows[1]).toMatchObject({ Why: 'mentioned you twice, commented once in the last 30 days', Date: '2026-11-22', Link: 'https://www.instagram.com/p/LENA2/', Text: 'Shout-out to my favourite potter' });
-    expect(r.stderr).toMatch(/^followback: 4 people to thank \(1 customers\) from the last 30 days$/m);
+    expect(r.stderr).toMatch(/^followback: 4 people to thank \(1 customer\) from the last 30 days$/m);
     expect(r.stderr).toMatch(/1 engagement row is dated in the future and was left out/);
     expect(r.stderr).toMatch(/1 likely bot left out/);
   });

@@ -99,7 +99,7 @@ export function runThanks(argv: string[], io: Io): number {
   const rows = list.items.map((i) => [i.handle, i.isCustomer ? 'yes' : '', i.why, i.type ?? '', dayOf(i.date), i.link ?? '', profileLink(p.settings.platform, i.handle) ?? '', i.text ?? '']);
   write(io, p.args.out, toCsv(THANKS_HEADERS, rows));
   const customers = list.items.filter((i) => i.isCustomer).length;
-  io.stderr(`followback: ${list.items.length} people to thank (${customers} customers) from the last ${list.days} days${p.args.out ? ` → ${basename(p.args.out)}` : ''}\n`);
+  io.stderr(`followback: ${list.items.length} ${list.items.length === 1 ? 'person' : 'people'} to thank (${customers} customer${customers === 1 ? '' : 's'}) from the last ${list.days} days${p.args.out ? ` → ${basename(p.args.out)}` : ''}\n`);
   for (const n of [...list.notes, ...list.problems]) io.stderr(`followback: ${n}\n`);
   return 0;
 }
