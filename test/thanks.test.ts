@@ -3,7 +3,7 @@
 import { HISTORY_HEADERS, LIST_LABELS } from '../src/core/history';
 import { buildThanks } from '../src/core/lists';
 import { readMentions } from '../src/core/mentions';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { DEFAULT_SETTINGS, validateSettings } from '../src/core/settings';
 import { readTable } from '../src/core/table';
 import { thanksList, type Person } from '../src/core/thanks';
 import type { Cell, Settings } from '../src/core/types';
@@ -146,5 +146,16 @@ describe('buildThanks (tables, engine and history together)', () => {
     expect(list.items.map((i) => i.handle)).toEqual(['buyer', 'fan']);
     expect(list.items[0].why).toMatch(/^customer · 2 orders · tagged you once in the last 60 days$/);
     expect(list.notes).toEqual(['1 likely bot left out.']);
+  });
+});
+
+describe('the recentDays setting', () => {
+  it('is optional (30 days), a whole number from 1 to 365, and widens the window', () => {
+    expect(validateSettings({}).settings.recentDays).toBeUndefined();
+    expect(validateSettings({ recentDays: '45' }).settings.recentDays).toBe(45);
+    expect(validateSettings({ recentDays: '0' }).errors).toEqual([{ field: 'recentDays', message: 'Recent engagement, in days, must be a whole number from 1 to 365.' }]);
+    const src = { engagement: [{ name: 'Engagement', grid: LOG }] };
+    expect(buildThanks(src, settings, { now: NOW }).items.map((i) => i.handle)).not.toContain('old');
+    expect(buildThanks(src, { ...settings, recentDays: 60 }, { now: NOW }).items.map((i) => i.handle)).toContain('old');
   });
 });

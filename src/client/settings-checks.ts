@@ -26,6 +26,8 @@ export interface SettingsDraft {
   'weights.customer': string;
   'weights.engagement': string;
   'weights.genuine': string;
+  /** Say thanks and Make room: days that count as recent ('' = 30) */
+  recentDays: string;
 }
 
 export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
@@ -38,6 +40,7 @@ export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
   'weights.customer',
   'weights.engagement',
   'weights.genuine',
+  'recentDays',
 ];
 
 export function draftOf(s: Settings): SettingsDraft {
@@ -51,6 +54,7 @@ export function draftOf(s: Settings): SettingsDraft {
     'weights.customer': String(s.weights.customer),
     'weights.engagement': String(s.weights.engagement),
     'weights.genuine': String(s.weights.genuine),
+    recentDays: s.recentDays === undefined || s.recentDays === null ? '' : String(s.recentDays),
   };
 }
 
@@ -81,6 +85,7 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
     considerThreshold: draft.considerThreshold,
     botThreshold: draft.botThreshold,
     weights: { customer: draft['weights.customer'], engagement: draft['weights.engagement'], genuine: draft['weights.genuine'] },
+    recentDays: (draft.recentDays ?? '').trim(),
   };
   const checked = validateSettings(candidate);
   for (const e of checked.errors) if (!errors.some((x) => x.field === e.field)) errors.push(e);
@@ -90,6 +95,7 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
   }
   const settings: Settings = { ...checked.settings };
   if (settings.dailyLimit === undefined) delete settings.dailyLimit;
+  if (settings.recentDays === undefined) delete settings.recentDays;
   return { settings, errors };
 }
 

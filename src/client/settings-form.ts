@@ -3,6 +3,7 @@
 // next to the same fields.
 import type { Settings } from '../core/types';
 import { PLATFORMS } from '../core/platforms';
+import { RECENT_DAYS } from '../core/settings';
 import type { FieldError } from '../server/api';
 import { el, options, replace } from './elements';
 import { checkSettings, draftOf, DRAFT_FIELDS, fieldOf, PLATFORM_CHOICES, type SettingsDraft } from './settings-checks';
@@ -28,6 +29,7 @@ const LABELS: Record<keyof SettingsDraft, string> = {
   'weights.customer': 'Customer',
   'weights.engagement': 'Engagement',
   'weights.genuine': 'Genuine',
+  recentDays: 'Recent, in days',
 };
 
 const HELP: Partial<Record<keyof SettingsDraft, string>> = {
@@ -36,6 +38,7 @@ const HELP: Partial<Record<keyof SettingsDraft, string>> = {
   considerThreshold: 'Score 0–100 at or above which a follower is “Consider”.',
   botThreshold: 'Bot risk 0–100 at or above which a non-customer is “Likely bot”.',
   dailyLimit: 'Follows a day. Leave empty for the platform’s safe pace.',
+  recentDays: 'Say thanks and Make room: engagement in the last this many days is recent. Leave empty for 30.',
 };
 
 function idOf(field: string): string {
@@ -74,6 +77,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
     el('div', { className: 'row two' }, field('followingCount', numberInput()), field('dailyLimit', numberInput())),
     el('fieldset', {}, el('legend', {}, 'Thresholds'), el('div', { className: 'row three' }, field('followThreshold', numberInput()), field('considerThreshold', numberInput()), field('botThreshold', numberInput()))),
     el('fieldset', {}, el('legend', {}, 'Weights'), el('div', { className: 'row three' }, field('weights.customer', numberInput()), field('weights.engagement', numberInput()), field('weights.genuine', numberInput()))),
+    el('div', { className: 'row two' }, field('recentDays', numberInput())),
     general,
     el('div', { className: 'buttons' }, saveButton, note),
   );
@@ -108,6 +112,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
   function updatePlaceholder(): void {
     const p = PLATFORMS[platform.value as keyof typeof PLATFORMS];
     (inputs.dailyLimit as HTMLInputElement).placeholder = p ? String(p.daily) : '';
+    (inputs.recentDays as HTMLInputElement).placeholder = String(RECENT_DAYS);
   }
   platform.addEventListener('change', updatePlaceholder);
 
