@@ -4,6 +4,7 @@ import type { ImportedRow, ImportSummary } from '../core/imports/types';
 import type { Summary as EngineSummary } from '../core/queue';
 import type { SettingsError as FieldError } from '../core/settings';
 import type { Settings, TableKind } from '../core/types';
+import type { RoomList } from '../core/unfollow';
 
 export interface Status {
   /** tab found for each kind, or null */
@@ -90,24 +91,13 @@ export interface RoomEntry {
   followedOn: string;
 }
 
-export interface RoomReport {
+/** The Make room list as it crosses to the sidebar (core/unfollow.ts's RoomList with plain entries). */
+export type RoomReport = Omit<RoomList, 'items' | 'protected'> & {
   /** false when there is no Following tab (then only `notes` says why) */
   available: boolean;
   platform: string;
   items: RoomEntry[];
-  candidates: number;
-  daily: number;
-  doneToday: number;
-  following: number;
-  followers: number;
-  cap: number | null;
-  capLeft: number | null;
-  capLeftAfter: number | null;
-  ratio: number | null;
-  ratioAfter: number | null;
-  nearCap: boolean;
-  notes: string[];
-}
+};
 
 export type ThanksAction = 'thanked' | 'not now';
 export type RoomAction = 'unfollowed' | 'keep';

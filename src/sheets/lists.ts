@@ -92,31 +92,54 @@ function checked<A extends string>(handle: unknown, action: unknown, allowed: A[
   return { handle: handle.trim(), action: action as A };
 }
 
-function entry(r: Read, handle: string, action: HistoryEntry['action'], list: 'thanks' | 'room', score: number | undefined, reason: string): Omit<HistoryEntry, 'row'> {
-  // The run's clock (the settings may fix "today" for a demo or a test): the history agrees with the lists.
-  return { when: r.opts.now, handle, platform: r.settings.platform, action, score, recommendation: LIST_LABELS[list], reason: reason.slice(0, 500) };
+interface ListKind<R> {
+  list: 'thanks' | 'room';
+  build: (r: Read) => R;
+  /** the item of the list for a handle: what the history row says of it */
+  find: (report: R, handle: string) => { score?: number; reason: string } | undefined;
+}
+
+const THANKS: ListKind<ThanksReport> = {
+  list: 'thanks',
+  build: thanksOf,
+  find: (report, handle) => {
+    const i = report.items.find((x) => x.handle === handle);
+    return i && { reason: i.why };
+  },
+};
+
+const ROOM: ListKind<RoomReport> = {
+  list: 'room',
+  build: roomOf,
+  find: (report, handle) => {
+    const i = report.items.find((x) => x.handle === handle);
+    return i && { score: i.score, reason: i.reasons };
+  },
+};
+
+/**
+ * Under the document lock: the list as it stands, the handle's item in it (the server's words, not the client's),
+ * one history row, then the list again.
+ */
+function mark<R>(kind: ListKind<R>, handle: string, action: HistoryEntry['action']): R {
+  return withDocumentLock(() => {
+    const r = readAll();
+    const item = kind.find(kind.build(r), handle);
+    if (!item) throw new UserError(`@${handle} is no longer on the ${LIST_LABELS[kind.list]} list.`);
+    // The run's clock (the settings may fix "today" for a demo or a test): the history agrees with the lists.
+    appendHistory(r.ss, [{ when: r.opts.now, handle, platform: r.settings.platform, action, score: item.score, recommendation: LIST_LABELS[kind.list], reason: item.reason.slice(0, 500) }]);
+    return kind.build(readAll());
+  });
 }
 
 /** Records Done (`thanked`) or `not now` for someone on the Say thanks list; returns the list without them. */
 export function markThanksAction(handle: unknown, action: unknown): ThanksReport {
   const a = checked(handle, action, THANKS_ACTIONS);
-  return withDocumentLock(() => {
-    const r = readAll();
-    const item = thanksOf(r).items.find((i) => i.handle === a.handle);
-    if (!item) throw new UserError(`@${a.handle} is no longer on the Say thanks list.`);
-    appendHistory(r.ss, [entry(r, item.handle, a.action, 'thanks', undefined, item.why)]);
-    return thanksOf(readAll());
-  });
+  return mark(THANKS, a.handle, a.action);
 }
 
 /** Records `unfollowed` or `keep` for an account of the Make room list; the Following tab is left as it is. */
 export function markRoomAction(handle: unknown, action: unknown): RoomReport {
   const a = checked(handle, action, ROOM_ACTIONS);
-  return withDocumentLock(() => {
-    const r = readAll();
-    const item = roomOf(r).items.find((i) => i.handle === a.handle);
-    if (!item) throw new UserError(`@${a.handle} is no longer on the Make room list.`);
-    appendHistory(r.ss, [entry(r, item.handle, a.action, 'room', item.score, item.reasons)]);
-    return roomOf(readAll());
-  });
+  return mark(ROOM, a.handle, a.action);
 }
