@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createWorkbook, renderSheet, tabValues, type Workbook } from '../src/emulator';
 import { HISTORY_HEADERS, HISTORY_TAB } from '../src/core/history';
+import type { Cell } from '../src/core/types';
 import type { RoomReport, ThanksReport } from '../src/server/api';
 import { DIST, run } from './bundle-env';
-import { snapshot } from './sheets-fixtures';
+import { exampleBook, snapshot } from './sheets-fixtures';
 
 beforeAll(() => {
   if (!existsSync(join(DIST, 'Code.js')) || process.env.FOLLOWBACK_REBUILD) {
@@ -112,4 +113,29 @@ test('an unfollowed account is not followed at the next scoring; no Following ta
   expect(room(none)).toMatchObject({ available: false, items: [] });
   expect(room(none).notes[0]).toMatch(/No Following tab/);
   expect(thanks(none).notes[0]).toMatch(/No Engagement tab/);
+});
+
+test('both lists on a 20,000-follower workbook with a 5,000-account Following tab, through gas-local', () => {
+  const book = exampleBook(20000);
+  const followers = tabValues(book, 'Followers');
+  // Every fourth follower is followed back, plus 1,000 accounts that do not follow the shop.
+  const following: Cell[][] = [['Username', 'Followed on']];
+  for (let i = 1; i < followers.length && following.length <= 4000; i += 4) following.push([followers[i][0], new Date(Date.UTC(2025, i % 12, 1))]);
+  for (let i = 0; i < 1000; i++) following.push([`not.back.${i}`, new Date(Date.UTC(2024, i % 12, 1))]);
+  book.sheets.push(createWorkbook([{ name: 'Following', values: following }]).sheets[0]);
+  const time = (f: () => unknown) => {
+    const t = Date.now();
+    const v = f();
+    return { v, ms: Date.now() - t };
+  };
+  const t = time(() => thanks(book));
+  const r = time(() => room(book));
+  const m = time(() => run(book).code.markMakeRoom((r.v as RoomReport).items[0].handle, 'keep'));
+  console.log(
+    `lists on 20,000 followers, ${(tabValues(book, 'Engagement').length - 1).toLocaleString('en-US')} engagement rows, ` +
+      `${(following.length - 1).toLocaleString('en-US')} followed: getThanksList ${t.ms} ms, getMakeRoomList ${r.ms} ms, markMakeRoom ${m.ms} ms (gas-local)`,
+  );
+  expect((t.v as ThanksReport).items.length).toBeGreaterThan(100);
+  expect((r.v as RoomReport).items.length).toBe(100); // Instagram's pace of 100 a day
+  expect((r.v as RoomReport).candidates).toBe(1000);
 });
