@@ -33,14 +33,18 @@ function dayFormat(timeZone: string): (ms: number | undefined) => string {
   return (ms) => (ms === undefined ? '' : fmt.format(new Date(ms)));
 }
 
+/** People the sidebar shows at once: a day's work, not a page of thousands (the command line writes them all). */
+export const THANKS_SHOWN = 50;
+
 function thanksOf(r: Read): ThanksReport {
   const platform = r.settings.platform;
   if (!r.sources.engagement?.length) return { platform, items: [], notes: ['No Engagement tab: add one (handle, type, date, link, text) to see who to thank.'], days: 0 };
   const list = buildThanks(r.sources, r.settings, r.opts);
   const day = dayFormat(r.opts.timeZone);
+  const more = list.items.length - THANKS_SHOWN;
   return {
     platform,
-    items: list.items.map((i) => ({
+    items: list.items.slice(0, THANKS_SHOWN).map((i) => ({
       handle: i.handle,
       isCustomer: i.isCustomer,
       why: i.why,
@@ -49,7 +53,7 @@ function thanksOf(r: Read): ThanksReport {
       link: i.link ?? '',
       text: i.text ?? '',
     })),
-    notes: [...list.notes, ...list.problems.slice(0, 3)],
+    notes: [...(more > 0 ? [`${more.toLocaleString('en-US')} more after these ${THANKS_SHOWN}: they move up as you tick these.`] : []), ...list.notes, ...list.problems.slice(0, 3)],
     days: list.days,
   };
 }
