@@ -3,13 +3,14 @@
 // of the user's Following tab.
 import { LIST_LABELS, type HistoryEntry } from '../core/history';
 import { buildRoom, buildThanks, type ListSources } from '../core/lists';
-import type { Settings } from '../core/types';
+import type { Settings, Source } from '../core/types';
 import type { RoomAction, RoomReport, ThanksAction, ThanksReport } from '../server/api';
 import { UserError } from './errors';
 import { appendHistory } from './history-sheet';
 import { withDocumentLock } from './lock';
 import { loadSettings } from './settings-store';
-import { findTabs, readSource } from './tabs';
+import { findBlock, userGrid } from './layout';
+import { findTabs, readGrid } from './tabs';
 import { otherSources } from './workbook-input';
 
 interface Read {
@@ -19,11 +20,17 @@ interface Read {
   opts: { now: number; timeZone: string };
 }
 
+/** The Followers tab without the add-on's own columns (its scores are not profile data). */
+function followersOnly(sheet: GoogleAppsScript.Spreadsheet.Sheet): Source {
+  const grid = readGrid(sheet);
+  return { name: sheet.getName(), grid: userGrid(grid, findBlock(grid)) };
+}
+
 function readAll(): Read {
   const settings = loadSettings();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const tabs = findTabs(ss, settings);
-  const sources: ListSources = { ...otherSources(tabs), followers: tabs.followers ? readSource(tabs.followers) : undefined };
+  const sources: ListSources = { ...otherSources(tabs), followers: tabs.followers ? followersOnly(tabs.followers) : undefined };
   return { ss, settings, sources, opts: { now: settings.now ?? Date.now(), timeZone: ss.getSpreadsheetTimeZone() } };
 }
 
