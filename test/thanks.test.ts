@@ -156,6 +156,7 @@ describe('the recentDays setting', () => {
     expect(validateSettings({ recentDays: '0' }).errors).toEqual([{ field: 'recentDays', message: 'Recent engagement, in days, must be a whole number from 1 to 365.' }]);
     const src = { engagement: [{ name: 'Engagement', grid: LOG }] };
     expect(buildThanks(src, settings, { now: NOW }).items.map((i) => i.handle)).not.toContain('old');
+    expect(buildThanks(src, settings, { now: NOW }).notes).toEqual(['No Followers tab: bots can only be told from their profiles, so check these by hand.']);
     expect(buildThanks(src, { ...settings, recentDays: 60 }, { now: NOW }).items.map((i) => i.handle)).toContain('old');
   });
 });

@@ -64,6 +64,7 @@ export function buildThanks(src: ListSources, settings: Settings, opts: ListOpti
   const p = src.followers ? prepare({ followers: src.followers }, s, ctx) : prepareWithoutFollowers(ctx, s);
   const { state, problems } = historyOf(src.history, settings, opts);
   const list = thanksList(readMentions(tables, opts.now), personOf(p), { now: opts.now, days: recentDaysOf(settings), botThreshold: settings.botThreshold, history: state });
+  if (!src.followers) list.notes.push('No Followers tab: bots can only be told from their profiles, so check these by hand.');
   return { ...list, problems };
 }
 
