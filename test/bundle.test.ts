@@ -232,11 +232,11 @@ test('custom-function context cannot write, toast or open UI', () => {
   expect(book.documentProperties).toEqual({ 'followback.settings': JSON.stringify({ now: Date.UTC(2026, 10, 25) }) });
 });
 
-test('insertExampleData: three tabs, never overwriting; then scored', () => {
+test('insertExampleData: four tabs, never overwriting; then scored', () => {
   const book = createWorkbook([{ name: 'followers', values: [['Handle'], ['@mine']] }]);
   const { g, code } = run(book);
   code.insertExampleData();
-  expect(book.sheets.map((s) => s.name)).toEqual(['followers', 'Orders', 'Engagement']);
+  expect(book.sheets.map((s) => s.name)).toEqual(['followers', 'Orders', 'Engagement', 'Following']);
   expect(book.sheets[0].values).toEqual([['Handle'], ['@mine']]);
   expect(g.ui.toasts[0]).toMatch(/Kept your existing Followers tab unchanged/);
   const fresh = createWorkbook([]);

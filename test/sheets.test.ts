@@ -214,17 +214,17 @@ describe('custom functions', () => {
 });
 
 describe('example data', () => {
-  test('adds three tabs, never overwrites, and scores', () => {
+  test('adds four tabs, never overwrites, and scores', () => {
     const book = createWorkbook([{ name: 'Orders', values: [['mine']] }]);
     let g = execution(book);
     server.insertExampleData();
-    expect(book.sheets.map((s) => s.name)).toEqual(['Orders', 'Followers', 'Engagement']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Orders', 'Followers', 'Engagement', 'Following']);
     expect(book.sheets[0].values).toEqual([['mine']]);
     expect(g.ui.toasts[0]).toMatch(/Kept your existing Orders tab unchanged/);
     const fresh = createWorkbook([]);
     g = execution(fresh);
     server.insertExampleData();
-    expect(fresh.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Followers', 'Orders', 'Engagement']);
+    expect(fresh.sheets.map((s) => s.name)).toEqual(['Sheet1', 'Followers', 'Orders', 'Engagement', 'Following']);
     g = execution(fresh);
     server.scoreFollowers();
     expect(g.ui.alerts).toEqual([]);

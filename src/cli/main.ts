@@ -8,6 +8,7 @@ import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from 
 import { isJsonFile, readFollowersJson } from './followers-json';
 import { checkOutPath, writeOutFile } from './out-file';
 import { mark, readLayout, type Output } from './score-parts';
+import { LISTS_USAGE, runThanks, runUnfollow } from './lists';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -30,7 +31,7 @@ export const USAGE = `Usage:
                    [--following-count N] [--daily-limit N] [--out FILE]
                    [--history FILE] [--time-zone ZONE] [--followers-count N] [--not-now-days N]
   followback import FILE... [--following] [--out FILE]
-`;
+${LISTS_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -67,6 +68,9 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
       case '--following':
         args.following.push(value());
         break;
+      case '--history':
+        args.history.push(value());
+        break;
       case '--out':
         args.out = value();
         break;
@@ -81,9 +85,6 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
         break;
       case '--now':
         args.settings.now = Date.parse(value());
-        break;
-      case '--history':
-        args.history.push(value());
         break;
       case '--time-zone':
         args.timeZone = timeZoneOf(value());
@@ -196,6 +197,8 @@ export function main(argv: string[], io: Io = nodeIo): number | Promise<number> 
       const r = runScore(rest, io);
       return typeof r === 'number' ? r : r.catch(fail);
     }
+    if (command === 'thanks') return runThanks(rest, io);
+    if (command === 'unfollow') return runUnfollow(rest, io);
     if (command === 'import') {
       // Loaded on demand: the import parsers are not needed to score.
       // eslint-disable-next-line @typescript-eslint/no-var-requires

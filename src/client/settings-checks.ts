@@ -29,6 +29,8 @@ export interface SettingsDraft {
   'weights.genuine': string;
   ownFollowers: string;
   notNowDays: string;
+  /** Say thanks and Make room: days that count as recent ('' = 30) */
+  recentDays: string;
 }
 
 export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
@@ -44,6 +46,7 @@ export const DRAFT_FIELDS: (keyof SettingsDraft)[] = [
   'weights.genuine',
   'ownFollowers',
   'notNowDays',
+  'recentDays',
 ];
 
 export function draftOf(s: Settings): SettingsDraft {
@@ -60,6 +63,7 @@ export function draftOf(s: Settings): SettingsDraft {
     'weights.genuine': String(s.weights.genuine),
     ownFollowers: s.ownFollowers === undefined || s.ownFollowers === null ? '' : String(s.ownFollowers),
     notNowDays: String(s.notNowDays ?? 7),
+    recentDays: s.recentDays === undefined || s.recentDays === null ? '' : String(s.recentDays),
   };
 }
 
@@ -95,6 +99,7 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
     weights: { customer: draft['weights.customer'], engagement: draft['weights.engagement'], genuine: draft['weights.genuine'] },
     ownFollowers: (draft.ownFollowers ?? '').trim(),
     notNowDays: draft.notNowDays ?? '7',
+    recentDays: (draft.recentDays ?? '').trim(),
   };
   const checked = validateSettings(candidate);
   for (const e of checked.errors) if (!errors.some((x) => x.field === e.field)) errors.push(e);
@@ -105,6 +110,7 @@ export function checkSettings(draft: SettingsDraft, base: Settings): { settings:
   const settings: Settings = { ...checked.settings };
   if (settings.dailyLimit === undefined) delete settings.dailyLimit;
   if (settings.ownFollowers === undefined) delete settings.ownFollowers;
+  if (settings.recentDays === undefined) delete settings.recentDays;
   return { settings, errors };
 }
 

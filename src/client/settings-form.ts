@@ -3,6 +3,7 @@
 // next to the same fields.
 import type { Settings } from '../core/types';
 import { PLATFORMS } from '../core/platforms';
+import { RECENT_DAYS } from '../core/settings';
 import type { FieldError } from '../server/api';
 import { el, options, replace } from './elements';
 import { checkSettings, draftOf, DRAFT_FIELDS, fieldOf, PLATFORM_CHOICES, type SettingsDraft } from './settings-checks';
@@ -31,6 +32,7 @@ const LABELS: Record<keyof SettingsDraft, string> = {
   'weights.genuine': 'Genuine',
   ownFollowers: 'Your followers',
   notNowDays: '“Not now” days',
+  recentDays: 'Recent, in days',
 };
 
 const HELP: Partial<Record<keyof SettingsDraft, string>> = {
@@ -42,6 +44,7 @@ const HELP: Partial<Record<keyof SettingsDraft, string>> = {
   dailyLimit: 'Follows a day. Leave empty for the platform’s safe pace.',
   ownFollowers: 'How many follow you, for the platform’s ratio rule. Leave empty to count the rows on the Followers tab.',
   notNowDays: 'Days “Not now” keeps an account out of today’s queue.',
+  recentDays: 'Say thanks and Make room: engagement in the last this many days is recent. Leave empty for 30.',
 };
 
 function idOf(field: string): string {
@@ -81,6 +84,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
     el('div', { className: 'row two' }, field('ownFollowers', numberInput()), field('notNowDays', numberInput())),
     el('fieldset', {}, el('legend', {}, 'Thresholds'), el('div', { className: 'row three' }, field('followThreshold', numberInput()), field('considerThreshold', numberInput()), field('botThreshold', numberInput())), el('div', { className: 'row two' }, field('botBaseRate', numberInput()))),
     el('fieldset', {}, el('legend', {}, 'Weights'), el('div', { className: 'row three' }, field('weights.customer', numberInput()), field('weights.engagement', numberInput()), field('weights.genuine', numberInput()))),
+    el('div', { className: 'row two' }, field('recentDays', numberInput())),
     general,
     el('div', { className: 'buttons' }, saveButton, note),
   );
@@ -115,6 +119,7 @@ export function createSettingsForm(deps: SettingsFormDeps): SettingsForm {
   function updatePlaceholder(): void {
     const p = PLATFORMS[platform.value as keyof typeof PLATFORMS];
     (inputs.dailyLimit as HTMLInputElement).placeholder = p ? String(p.daily) : '';
+    (inputs.recentDays as HTMLInputElement).placeholder = String(RECENT_DAYS);
   }
   platform.addEventListener('change', updatePlaceholder);
 

@@ -1,9 +1,11 @@
 // The sidebar's entry: reads status, settings and the last report, and wires the panels to the server.
 import type { Settings } from '../core/types';
-import type { LastAction, QueueItem, Report, Status, TickAction } from '../server/api';
+import type { LastAction, QueueItem, Report, RoomReport, Status, ThanksReport, TickAction } from '../server/api';
 import { el, replace } from './elements';
 import { renderQueue } from './follow-queue';
+import { renderRoom } from './make-room-list';
 import { renderRoutine } from './routine-panel';
+import { renderThanks } from './thanks-list';
 import { mountImportPanel } from './import-panel';
 import { call, callByName } from './run';
 import { runScoring } from './scoring-run';
@@ -98,6 +100,39 @@ function start(): void {
 
   function undo(last: LastAction): void {
     ticking(() => call('undoLastTick', { action: last.action, handles: last.handles }), 'Undone. The history keeps both rows.');
+  }
+
+  // ---- Say thanks and Make room: each tick is one call that records it and returns the list again ----
+
+  function showThanks(report: ThanksReport): void {
+    byId('thanks-section').hidden = false;
+    replace(byId('thanks'), renderThanks(report, (handle, action) => {
+      call('markThanks', handle, action).then(showThanks, (e: Error) => {
+        say(e.message);
+        loadThanks();
+      });
+    }));
+  }
+
+  function showRoom(report: RoomReport): void {
+    const section = byId<HTMLDetailsElement>('room-section');
+    // Opened by itself within 10% of the cap; otherwise on demand (its summary line).
+    if (section.hidden && report.nearCap) section.open = true;
+    section.hidden = false;
+    replace(byId('room'), renderRoom(report, (handle, action) => {
+      call('markMakeRoom', handle, action).then(showRoom, (e: Error) => {
+        say(e.message);
+        loadRoom();
+      });
+    }));
+  }
+
+  function loadThanks(): void {
+    call('getThanksList').then(showThanks, (e: Error) => say(e.message));
+  }
+
+  function loadRoom(): void {
+    call('getMakeRoomList').then(showRoom, (e: Error) => say(e.message));
   }
 
   function showStatus(): void {
@@ -206,7 +241,7 @@ function start(): void {
   // an import can add a tab or rows, so the status is read again after each one.
   mountImportPanel(byId('import-mount'), (fn, ...args) => {
     const done = callByName(fn, ...args);
-    if (fn === 'importRows') done.then(refreshStatus, () => undefined);
+    if (fn === 'importRows') done.then(() => { refreshStatus(); loadRoom(); }, () => undefined);
     return done;
   });
 
@@ -222,6 +257,9 @@ function start(): void {
       app.setAttribute('aria-busy', 'false');
       clearButton.disabled = false;
       showStatus();
+      // After the first paint: the lists read every tab, and the queue should not wait for them.
+      loadThanks();
+      loadRoom();
     });
 }
 

@@ -156,6 +156,15 @@ export const FIELDS: Record<TableKind, Record<string, string[]>> = {
     saves: ['saves', 'save count', 'saves count', 'saved', 'bookmarks', 'bookmark count'],
     tags: ['tags', 'tagged', 'tag count', 'tags count', 'photo tags', 'tagged posts'],
     dms: ['dms', 'dm', 'direct messages', 'messages', 'dm count', 'message count', 'dms count'],
+    // The post or comment itself, for the Say thanks list (thanks.ts): its address and its words.
+    link: [
+      'permalink', 'post url', 'post link', 'post permalink', 'link', 'url', 'comment url', 'comment link', 'comment permalink',
+      'media url', 'media link', 'tweet url', 'tweet link', 'video url', 'video link', 'story url', 'share url', 'web link', 'post address',
+    ],
+    text: [
+      'text', 'comment text', 'message text', 'mention text', 'post text', 'tweet text', 'full text', 'caption', 'content', 'body',
+      'comment', 'message', 'excerpt', 'snippet',
+    ],
   },
 
   following: {

@@ -122,3 +122,34 @@ export function followBudget(platform: Platform, followingCount: number, dailyLi
   const paceLeft = Math.max(0, daily - Math.max(0, opts.followedToday ?? 0));
   return { daily, capLeft, budget: Math.max(0, Math.min(paceLeft, capLeft)) };
 }
+
+/**
+ * A safe pace of unfollows a day, beside the follow pace above (the Make room list, unfollow.ts). No platform
+ * publishes one; each figure is at the low end of what is reported, because the platforms count follows and
+ * unfollows together and punish churn. Sources, as read on 2026-12-02:
+ */
+export const UNFOLLOW_DAILY: Record<Platform, { daily: number; note: string }> = {
+  // pathsocial.com/resources/unfollow-on-instagram-everything-you-need-to-know: follows and unfollows count
+  // together; about 150 a day is safe for accounts older than 3 months, 100 for newer ones. blog.dolphinradar.com
+  // (understanding-instagram-s-unfollow-rules): "around 200 unfollows per day".
+  instagram: { daily: 100, note: 'about 100–150 unfollows a day, counted with follows' },
+  // Twitter's help on following limits (quoted at marknorthall.com/social-media-moves-so-quickly-twitter-changes-again):
+  // "if you don't follow or un-follow hundreds of users in a single day … you should be fine". circleboom.com
+  // (safe-mass-unfollow-on-twitter…): 50 per 15 minutes, about 800 a day before "aggressive behavior".
+  x: { daily: 100, note: 'not hundreds a day (X rules on follow churn)' },
+  // No figure is published for TikTok (howtopic.com/simple-ways-to-unfollow-on-tiktok, logictech.org): kept below
+  // its reported follow pace of about 150–200 a day.
+  tiktok: { daily: 100, note: 'no published figure; below the follow pace' },
+  // No figure found for Facebook or Threads (Threads uses the Instagram account and its action blocks).
+  facebook: { daily: 50, note: 'no published figure' },
+  threads: { daily: 50, note: 'no published figure' },
+  // docs.bsky.app/docs/advanced-guides/rate-limits: 35,000 points a day, a delete costs 1 point; far above a
+  // person's pace. theblue.social (how-follow-back-automation-works-on-bluesky) advises about 80 follows a day.
+  bluesky: { daily: 80, note: 'about 80 a day (the hard limit is far higher)' },
+  // LinkedIn: unfollowing is silent, removing connections is not rate-published; pettauer.net (removing-linkedin-
+  // connections) removes 3 to 8 a day. The invitation pace above (15) is kept.
+  linkedin: { daily: 15, note: 'a few a day' },
+  // help.pinterest.com/en/article/rate-limit-blocks: repeating one action many times in a short time is blocked
+  // for up to 24 hours; no number is given.
+  pinterest: { daily: 50, note: 'blocks on bursts; no published figure' },
+};

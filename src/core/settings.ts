@@ -21,6 +21,13 @@ export const DEFAULT_SETTINGS: Settings = {
   notNowDays: 7,
 };
 
+/** Say thanks and Make room: what "recent" engagement means when the settings do not say. */
+export const RECENT_DAYS = 30;
+
+export function recentDaysOf(s: Pick<Settings, 'recentDays'>): number {
+  return s.recentDays ?? RECENT_DAYS;
+}
+
 export interface SettingsError {
   field: string;
   message: string;
@@ -74,6 +81,7 @@ export function validateSettings(input: unknown): { settings: Settings; errors: 
     const n = num(src.followingCountOn);
     if (n !== undefined && Number.isFinite(n) && n > 0) s.followingCountOn = n;
   }
+  int('recentDays', 1, 365, 'Recent engagement, in days,', true);
   if (s.considerThreshold > s.followThreshold) {
     errors.push({ field: 'considerThreshold', message: 'The Consider score must not be above the Follow-back score.' });
     s.considerThreshold = Math.min(DEFAULT_SETTINGS.considerThreshold, s.followThreshold);

@@ -68,6 +68,8 @@ export interface Settings {
   /** Expected share of bots among the followers, in percent (1-50): the prior Bot risk starts from. */
   botBaseRate: number;
   weights: Weights;
+  /** Say thanks and Make room: engagement in the last this many days is "recent"; undefined = RECENT_DAYS (30). */
+  recentDays?: number;
   /** "Today" as epoch milliseconds, for recency and account age; defaults to Date.now(). */
   now?: number;
   /** Tab names chosen by hand in the sidebar, when the automatic tab-name rules are not wanted. */

@@ -4,6 +4,7 @@ import type { ImportedRow, ImportSummary } from '../core/imports/types';
 import type { Summary as EngineSummary } from '../core/queue';
 import type { SettingsError as FieldError } from '../core/settings';
 import type { Settings, TableKind } from '../core/types';
+import type { RoomList } from '../core/unfollow';
 
 export interface Status {
   /** tab found for each kind, or null */
@@ -74,6 +75,50 @@ export interface ScoringPlan {
   chunk: number;
 }
 
+/** One person of the Say thanks list, as the sidebar shows it (links are http(s) only; '' when none). */
+export interface ThanksEntry {
+  handle: string;
+  isCustomer: boolean;
+  why: string;
+  /** mention, tag, share, comment, or '' */
+  type: string;
+  /** YYYY-MM-DD of the shown post, or '' */
+  date: string;
+  /** the post or comment */
+  link: string;
+  /** at most 200 characters, to be shown as text */
+  text: string;
+}
+
+export interface ThanksReport {
+  /** the settings' platform: the sidebar links each handle to its profile there */
+  platform: string;
+  items: ThanksEntry[];
+  notes: string[];
+  days: number;
+}
+
+/** One account of the Make room list. */
+export interface RoomEntry {
+  handle: string;
+  reasons: string;
+  score: number;
+  botRisk: number;
+  /** YYYY-MM-DD, or '' */
+  followedOn: string;
+}
+
+/** The Make room list as it crosses to the sidebar (core/unfollow.ts's RoomList with plain entries). */
+export type RoomReport = Omit<RoomList, 'items' | 'protected'> & {
+  /** false when there is no Following tab (then only `notes` says why) */
+  available: boolean;
+  platform: string;
+  items: RoomEntry[];
+};
+
+export type ThanksAction = 'thanked' | 'not now';
+export type RoomAction = 'unfollowed' | 'keep';
+
 export interface ServerApi {
   getStatus(): Status;
   getSettings(): Settings;
@@ -90,4 +135,8 @@ export interface ServerApi {
   tickNever(items: TickItem[]): Report;
   markAllFollowed(items: TickItem[]): Report;
   undoLastTick(last: { action: TickAction; handles: string[] }): Report;
+  getThanksList(): ThanksReport;
+  markThanks(handle: string, action: ThanksAction): ThanksReport;
+  getMakeRoomList(): RoomReport;
+  markMakeRoom(handle: string, action: RoomAction): RoomReport;
 }

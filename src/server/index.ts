@@ -4,6 +4,7 @@ import type { Settings } from '../core/types';
 import { clearAll } from '../sheets/clear';
 import { CellOutput, botRisk, byHandle } from '../sheets/custom-functions';
 import { insertExamples } from '../sheets/example-data';
+import { markRoomAction, markThanksAction, roomReport, thanksReport } from '../sheets/lists';
 import { importRows as importIntoSheet } from '../sheets/import-sheet';
 import { withDocumentLock } from '../sheets/lock';
 import { buildMenu, fromMenu, openSidebar } from '../sheets/menu';
@@ -12,7 +13,7 @@ import { beginRun, finishRun, scoreAll, scoreRunChunk } from '../sheets/scoring'
 import { loadSettings, saveSettings as storeSettings } from '../sheets/settings-store';
 import { recordTicks, undoTicks } from '../sheets/routine';
 import { statusOf } from '../sheets/status';
-import type { FieldError, ImportSummary, ImportedRow, Report, ScoringPlan, Status, TickAction, TickItem } from './api';
+import type { FieldError, ImportSummary, ImportedRow, Report, RoomAction, RoomReport, ScoringPlan, Status, ThanksAction, ThanksReport, TickAction, TickItem } from './api';
 
 /**
  * Adds the Followback menu. Safe in AuthMode.NONE: it builds the menu and touches nothing else.
@@ -114,6 +115,34 @@ export function importRows(kind: 'followers' | 'following', rows: ImportedRow[])
   return withDocumentLock(() =>
     importIntoSheet(kind, rows, { tabName: settings.tabs?.[kind], overrides: settings.columnOverrides?.[kind] }),
   );
+}
+
+/** Sidebar: the Say thanks list (mentions, tags, shares and comments of the last days; customers first). */
+export function getThanksList(): ThanksReport {
+  return thanksReport();
+}
+
+/**
+ * Sidebar: records Done (`thanked`) or `not now` in the Followback history; returns the list again.
+ * @param {string} handle the account, as the list gave it
+ * @param {string} action 'thanked' or 'not now'
+ */
+export function markThanks(handle: string, action: ThanksAction): ThanksReport {
+  return markThanksAction(handle, action);
+}
+
+/** Sidebar: the Make room list (accounts to unfollow today, weakest first, at a safe pace). */
+export function getMakeRoomList(): RoomReport {
+  return roomReport();
+}
+
+/**
+ * Sidebar: records `unfollowed` or `keep` in the Followback history (the Following tab is not changed).
+ * @param {string} handle the account, as the list gave it
+ * @param {string} action 'unfollowed' or 'keep'
+ */
+export function markMakeRoom(handle: string, action: RoomAction): RoomReport {
+  return markRoomAction(handle, action);
 }
 
 /**

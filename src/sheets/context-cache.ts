@@ -11,6 +11,7 @@ export interface ContextSources {
   orders: Source[];
   engagement: Source[];
   following: Source[];
+  /** the history tab: follows, not now, never, undone and unfollowed change the queue and who is followed */
   history?: Source[];
   timeZone?: string;
 }

@@ -1,5 +1,5 @@
-// Insert example data: Followers, Orders (Shopify's orders export layout) and Engagement tabs, so a new user
-// sees scoring work within a minute. Built on demand (no top-level work); never overwrites a tab.
+// Insert example data: Followers, Orders (Shopify's orders export layout), Engagement (with post links) and
+// Following tabs, so a new user sees scoring, Say thanks and Make room work within a minute. Built on demand (no top-level work); never overwrites a tab.
 import type { Cell } from '../core/types';
 
 const DAY = 86400000;
@@ -214,12 +214,51 @@ const engagement = (): [string, string, number][] => [
   ['crypto_gains_4u', 'comment', 1], ['free.followers.now', 'dm', 2], ['nina.art', 'like', 5], ['yara.n', 'comment', 30],
 ];
 
+/** What a few of the example's mentions and comments say (the Say thanks list shows them). */
+const WORDS: Record<string, string> = {
+  priya_makes: 'Wrapped my sister’s birthday mugs today 🎁 from @clayandco',
+  'the.wren.studio': 'Our candles look even better in these bowls by @clayandco',
+  'mia.wong': 'Spring bouquets in the speckled vase 🌸',
+  'theo.b': 'Sketched my morning coffee in my favourite mug',
+  'bella.studio': 'Class night! Everyone loved the glazes',
+  'quinn.makes': 'How do you get this glaze?! 😍',
+  'maria.lopez': 'The bowl arrived and it’s perfect',
+};
+
 function engagementTab(now: number): Cell[][] {
-  const rows: Cell[][] = [['Username', 'Type', 'Date', 'Post']];
+  const rows: Cell[][] = [['Username', 'Type', 'Date', 'Post', 'Permalink', 'Comment text']];
   engagement().forEach(([handle, type, daysAgo], i) => {
     const day = new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY);
-    rows.push([`@${handle}`, type, day, `Post ${1 + (i % 6)}`]);
+    // Mentions, tags, shares and comments carry the post's address, as an Instagram export does (on a reserved
+    // domain here: the add-on holds no address it could fetch).
+    const thanked = type === 'mention' || type === 'tag' || type === 'share' || type === 'comment';
+    const link = thanked ? `https://instagram.example/p/Ex${(1000 + i * 37).toString(36)}/` : '';
+    rows.push([`@${handle}`, type, day, `Post ${1 + (i % 6)}`, link, thanked ? WORDS[handle] || '' : '']);
   });
+  return rows;
+}
+
+// [handle, full name, followed days ago, followers, following, posts, picture]: accounts the shop follows.
+const followed = (): [string, string, number, number, number, number, 0 | 1][] => [
+  ['maria.lopez', 'María López', 400, 812, 640, 233, 1], // a customer who follows back
+  ['priya_makes', 'Priya Raman', 300, 2310, 901, 412, 1],
+  ['mia.wong', 'Mia Wong', 200, 2250, 980, 640, 1],
+  ['customer8812', 'Alex Morgan', 700, 140, 210, 30, 1], // a customer (orders) who does not follow back
+  ['clay.supply.co', 'Clay Supply Co', 900, 15400, 820, 1300, 1], // not following back from here on
+  ['glaze.daily', 'Glaze Daily', 620, 48000, 310, 2100, 1],
+  ['pottery.weekly', 'Pottery Weekly', 1100, 9100, 1500, 880, 1],
+  ['studio.kiln', 'Studio Kiln', 45, 3300, 900, 410, 1],
+  ['market.maker', 'Market Maker', 210, 780, 690, 150, 1],
+  ['old.friend.shop', 'Old Friend Shop', 1500, 420, 500, 60, 1],
+  ['follow4follow_8812', '', 30, 4, 7300, 0, 0], // bots
+  ['cheap.likes.4u', 'Cheap Likes', 90, 11, 6900, 1, 0],
+];
+
+function followingTab(now: number): Cell[][] {
+  const rows: Cell[][] = [['Username', 'Full name', 'Followed on', 'Followers', 'Following', 'Posts', 'Profile picture']];
+  for (const [h, name, daysAgo, followers, following, posts, pic] of followed()) {
+    rows.push([h, name, new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY), followers, following, posts, pic ? 'yes' : 'no']);
+  }
   return rows;
 }
 
@@ -234,6 +273,7 @@ export function insertExamples(now = Date.now()): ExampleResult {
     ['Followers', followersTab()],
     ['Orders', ordersTab(now)],
     ['Engagement', engagementTab(now)],
+    ['Following', followingTab(now)],
   ];
   const result: ExampleResult = { added: [], skipped: [] };
   for (const [name, values] of tabs) {

@@ -63,6 +63,9 @@ export function createFakeServer(followers: FakeFollower[], opts: { chunk?: numb
       state.cleared++;
       report = null;
     },
+    // The Say thanks and Make room lists (sidebar-lists.test.ts drives the real ones): empty here.
+    getThanksList: () => ({ platform: 'instagram', items: [], notes: [], days: 30 }),
+    getMakeRoomList: () => ({ available: false, platform: 'instagram', items: [], candidates: 0, daily: 0, doneToday: 0, following: 0, followers: 0, cap: null, capLeft: null, capLeftAfter: null, ratio: null, ratioAfter: null, nearCap: false, notes: ['No Following tab.'] }),
   };
   return { fns: fns as unknown as Record<string, (...args: unknown[]) => unknown>, state };
 }
