@@ -2,7 +2,7 @@
 // (formula-safe text), with a summary line on standard error.
 import { basename } from 'node:path';
 import { csvSafe } from '../core/engine';
-import { profileLink } from '../core/profile-url';
+import { profileLink } from '../core/profile-links';
 import { buildRoom, buildThanks, type ListSources } from '../core/lists';
 import { recentDaysOf, validateSettings } from '../core/settings';
 import type { Cell, Source, TableKind } from '../core/types';

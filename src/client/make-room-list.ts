@@ -2,7 +2,7 @@
 // that frees under the cap and the ratio. Unfollowed and Keep are recorded; the Following tab is never changed.
 import type { RoomAction, RoomEntry, RoomReport } from '../server/api';
 import { el } from './elements';
-import { profileLink } from '../core/profile-url';
+import { profileLink } from '../core/profile-links';
 import { actionButtons, notesList, outLink } from './list-parts';
 
 const BUTTONS = [

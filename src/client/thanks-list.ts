@@ -2,7 +2,7 @@
 // post's link and words (as text) and why; Done and Not now are recorded in the Followback history.
 import type { ThanksAction, ThanksEntry, ThanksReport } from '../server/api';
 import { el } from './elements';
-import { profileLink } from '../core/profile-url';
+import { profileLink } from '../core/profile-links';
 import { actionButtons, notesList, outLink } from './list-parts';
 
 const BUTTONS = [

@@ -60,3 +60,9 @@ export function profileUrl(platform: Platform, handle: string, url?: string): st
       return null;
   }
 }
+
+/** The same for a platform named as text (a report's or a file's; "twitter" is X); undefined when none can be built. */
+export function profileLink(platform: string | undefined, handle: string, url?: string): string | undefined {
+  const p = (platform || '').toLowerCase();
+  return profileUrl((p === 'twitter' ? 'x' : p) as Platform, handle, url) ?? undefined;
+}
