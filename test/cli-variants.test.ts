@@ -88,6 +88,13 @@ describe('followback score', () => {
     expect(column(rows, 'Customer')[2]).toMatch(/^Maren Tollefsen · 1 order · 10\.70/);
   });
 
+  test('an Etsy file re-saved by a spreadsheet as tab-separated under a .csv name reads the same', () => {
+    const tsv = etsyItems().map((r) => r.join('\t')).join('\n') + '\n';
+    const m = memIo({ 'f.csv': followers, 'EtsySoldOrderItems.csv': tsv });
+    expect(main(['score', 'f.csv', '--orders', 'EtsySoldOrderItems.csv', '--now', '2026-06-01'], m.io)).toBe(0);
+    expect(column(table(m.out()), 'Customer')[2]).toMatch(/^Maren Tollefsen · 1 order · 10\.70/);
+  });
+
   test('a followers .json from a scraper is read through the import reader', () => {
     const profiles = [{ username: 'orla.venn', full_name: 'Orla Venn', follower_count: 420, following_count: 300, media_count: 55, biography: 'Potter' }, { username: 'x', full_name: 'NA' }];
     const m = memIo({ 'followers.json': JSON.stringify(profiles), 'orders.csv': csvText(paidShopify()) });

@@ -122,3 +122,35 @@ describe('unknown everywhere: NA, N/A, null, None, [], {} read as a blank cell i
     expect(buildCustomers([table('o.csv', g)]).customers.map((c) => c.key)).toEqual(['Rhea Tamsin']);
   });
 });
+
+describe('more variants of real exports', () => {
+  test('PayPal personal download (10 columns, Amount): money received counts, money sent does not', () => {
+    const g: Cell[][] = [
+      ['\uFEFFDate', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Amount', 'Receipt ID', 'Balance'],
+      ['03/12/2026', '10:15:02', 'PST', 'Noor Vale', 'General Payment', 'Completed', 'USD', '25.00', '', '125.00'],
+      ['03/13/2026', '11:00:00', 'PST', 'Shop Supplies Inc', 'General Payment', 'Completed', 'USD', '-10.00', '', '115.00'],
+    ];
+    const { customers } = buildCustomers([table('Download.CSV', g)]);
+    expect(customers.map((c) => [c.key, c.spent])).toEqual([['Noor Vale', 25]]);
+  });
+
+  test('Stripe: a phone number in Name is a phone, not a name; a "… (metadata)" handle column is read', () => {
+    const g: Cell[][] = [
+      ['id', 'Created (UTC)', 'Amount', 'Status', 'Customer Email', 'Name', 'instagram (metadata)'],
+      ['py_9', '2026-02-01 10:00', '30.00', 'Paid', 'lio@example.test', '+1 555 010 7788', '@lio.makes'],
+    ];
+    const { customers } = buildCustomers([table('unified_payments.csv', g)]);
+    expect(customers[0]).toMatchObject({ key: 'lio@example.test', names: [], phones: ['+15550107788'], handles: ['lio.makes'] });
+  });
+
+  test('Shopify customers export, older headers (Company, Address1, …, Province Code, Country Code, Zip)', () => {
+    const g: Cell[][] = [
+      ['First Name', 'Last Name', 'Email', 'Company', 'Address1', 'Address2', 'City', 'Province', 'Province Code', 'Country', 'Country Code', 'Zip', 'Phone', 'Accepts Marketing', 'Total Spent', 'Total Orders', 'Tags', 'Note', 'Tax Exempt'],
+      ['Pia', 'Ostrom', 'pia@example.test', '', '1 Main St', '', 'Town', 'Oregon', 'OR', 'United States', 'US', "'97201", "'5550101", 'no', '88.00', '2', '', '', 'no'],
+      ['Lev', 'Amani', 'lev@example.test', '', '', '', '', '', '', '', '', '', '', 'yes', '0.00', '0', '', '', 'no'],
+    ];
+    const { customers, empty } = buildCustomers([table('customers_export.csv', g)]);
+    expect(customers.map((c) => [c.key, c.orders, c.spent])).toEqual([['pia@example.test', 2, 88]]);
+    expect(empty).toEqual([]);
+  });
+});

@@ -148,11 +148,14 @@ function isEtsy(table: Table): boolean {
   });
 }
 
+/** A phone number where a name should be (Stripe writes one in Name for some customers): never a name. */
+const PHONE_LIKE = /^\+?[\d\s().-]{7,}$/;
+
 /** A person's names on one row: billing/full name, shipping name, first + last. */
 function namesOf(table: Table, i: number, etsy: boolean): string[] {
   const out: string[] = [];
   const push = (s: string) => {
-    if (s && !isUnknown(s) && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
+    if (s && !isUnknown(s) && !PHONE_LIKE.test(s) && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
   };
   if (filled(cellOf(table, i, 'name'))) push(text(table, i, 'name'));
   if (filled(cellOf(table, i, 'buyer'))) push(splitBuyer(cellOf(table, i, 'buyer'), etsy).name);
@@ -225,6 +228,7 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
   if (!o.email) o.email = email || normalizeEmail(cell('email'));
   for (const n of namesOf(table, i, how.etsy)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
   if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
+  if (!o.phone && filled(cell('name')) && PHONE_LIKE.test(text(table, i, 'name'))) o.phone = normalizePhone(cell('name'));
   if (filled(cell('buyerUsername'))) {
     const username = text(table, i, 'buyerUsername');
     if (!o.username) o.username = username;
