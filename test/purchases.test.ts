@@ -154,3 +154,11 @@ describe('more variants of real exports', () => {
     expect(empty).toEqual([]);
   });
 });
+
+test('a scraper CSV without a header row gets a message saying so, naming the file, not a list of "columns"', () => {
+  const g: Cell[][] = [
+    ['kessa.wynd', 'Kessa Wynd', 'True', '1234', '[]'],
+    ['mott.kr', 'NA', 'False', '88', 'Potter'],
+  ];
+  expect(() => readTable({ name: 'scraped.csv', grid: g }, 'followers')).toThrow(/^scraped\.csv: the first row holds a follower \(kessa\.wynd, Kessa Wynd, True, 1234\), not column names: the file has no header row\. Add one/);
+});
