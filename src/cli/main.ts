@@ -5,7 +5,7 @@ import { scoreWorkbook, validateSettings, type QueueRow, type Summary } from '..
 import { columnsFor, mark, scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
 import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
-import { isJsonFile, readFollowersJson } from './followers-json';
+import { isDownloadFile, readFollowersJson } from './followers-json';
 
 export interface Io {
   readFile(path: string): Uint8Array;
@@ -99,7 +99,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
 }
 
 function readSource(io: Io, path: string, kind?: TableKind, overrides?: Record<string, string>): Source {
-  if (!kind && isJsonFile(path)) return readFollowersJson(path, io.readFile(path)); // a followers .json: the import reader
+  if (!kind && isDownloadFile(path)) return readFollowersJson(path, io.readFile(path)); // a download (.json, .html, .zip…): the import reader
   return readCsvFile(path, io.readFile, kind ? columnsFor(kind, path, overrides) : undefined);
 }
 
@@ -112,7 +112,7 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const read = (path: string, kind?: TableKind, overrides?: Record<string, string>) => readSource(io, path, kind, overrides);
 
   const overrides = settings.columnOverrides ?? {};
-  if (args.orders.length && !isJsonFile(args.followers) && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
+  if (args.orders.length && !isDownloadFile(args.followers) && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
     return scoreInParallel(__filename, args, settings, read, (path, onPart) => streamCsvFile(path, io.readFile, onPart)).then((output) => finish(io, args, output, progress));
   }
   const followers = read(args.followers);

@@ -66,10 +66,10 @@ export function buildCustomers(tables: Table[]): { customers: Customer[]; ignore
     const unpaid = !customerExport && neverPaid(table);
     if (customerExport) readCustomerRows(table, exported, ignored);
     else if (!unpaid) readOrders(table, orders, ignored);
+    // checked so that a large export costs nothing more: the first paid order ends the search
     const read = orders.slice(before.orders);
-    const kept = customerExport ? exported.length - before.exported : read.filter((o) => !exclusion(o)).length;
-    const rows = table.rows.filter((r) => !isBlankRow(r)).length;
-    if (rows > 0 && kept === 0) {
+    const anyKept = customerExport ? exported.length > before.exported : read.some((o) => !exclusion(o));
+    if (!anyKept && table.rows.some((r) => !isBlankRow(r))) {
       empty.push(noPurchasesMessage(table, { customerExport, unpaid, orders: read.length, zero: ignored.zero - before.zero }));
     }
   }
