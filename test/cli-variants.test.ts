@@ -105,6 +105,21 @@ describe('followback score', () => {
     expect(column(rows, 'Customer')[0]).toMatch(/^Orla Venn/);
   });
 
+  test('a scraper CSV: a bio with CRLF inside an LF file stays one cell; NA and [] are unknown; True/False flags', () => {
+    const scraped = 'username,full_name,bio,is_private\nkessa.wynd,NA,"Clay\r\nand glaze",True\nmott.kr,Mott Kr,[],False\n';
+    const m = memIo({ 'scraped.csv': scraped });
+    expect(main(['score', 'scraped.csv', '--now', '2026-06-01'], m.io)).toBe(0);
+    const rows = table(m.out());
+    expect(column(rows, 'username')).toEqual(['kessa.wynd', 'mott.kr']);
+    expect(column(rows, 'bio')[0]).toBe('Clay\nand glaze');
+  });
+
+  test('a scraper CSV without a header row: one line naming the file and saying so, exit 1', () => {
+    const m = memIo({ 'scraped.csv': 'kessa.wynd,Kessa Wynd,True,1234\nmott.kr,NA,False,88\n' });
+    expect(main(['score', 'scraped.csv'], m.io)).toBe(1);
+    expect(m.err()).toMatch(/^followback: scraped\.csv: the first row holds a follower .*no header row/);
+  });
+
   test('a .json that holds no followers list is refused with the file named', () => {
     const m = memIo({ 'following.json': JSON.stringify({ relationships_following: [] }) });
     expect(main(['score', 'following.json'], m.io)).toBe(1);
