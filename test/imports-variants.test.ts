@@ -142,6 +142,14 @@ describe('TikTok: the lists move between versions; null, {} or missing is an emp
   });
 });
 
+test('Meta JSON with a null or {} list is that empty list', () => {
+  for (const value of [null, {}, []]) {
+    const l = one('following.json', JSON.stringify({ relationships_following: value }));
+    expect(describeList(l)).toBe("Instagram following (JSON): this download's following list is empty");
+  }
+  expect(describeList(one('followers_1.json', '[]'))).toBe("Instagram followers (JSON): this download's followers list is empty");
+});
+
 describe('X archive, 2020', () => {
   test('"window.YTD.follower.part0 = [ {" on one line; an empty list is "[ ]"', () => {
     const l = one('follower.js', 'window.YTD.follower.part0 = [ {\n  "follower" : {\n    "accountId" : "1295862231402459136",\n    "userLink" : "https://twitter.com/intent/user?user_id=1295862231402459136"\n  }\n} ]');

@@ -102,6 +102,8 @@ export function parseMetaJson(data: Json, fileName: string, assume: ImportKind):
     const rel = RELATIONSHIP_KEYS[key];
     const value = data[key];
     if (rel && Array.isArray(value)) return listOutcome(value, rel.kind, rel.platform, 'JSON', false);
+    // null or {} where the account has none: the empty list, not another kind of file
+    if (rel && (value === null || (isObject(value) && Object.keys(value).length === 0))) return listOutcome([], rel.kind, rel.platform, 'JSON', false);
     const fb = /^(followers|following)(_v\d+)?$/.exec(key);
     if (fb && Array.isArray(value) && value.every(isFacebookEntry)) {
       return facebookOutcome(value, fb[1] === 'followers' ? 'followers' : 'following');
