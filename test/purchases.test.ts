@@ -162,3 +162,12 @@ test('a scraper CSV without a header row gets a message saying so, naming the fi
   ];
   expect(() => readTable({ name: 'scraped.csv', grid: g }, 'followers')).toThrow(/^scraped\.csv: the first row holds a follower \(kessa\.wynd, Kessa Wynd, True, 1234\), not column names: the file has no header row\. Add one/);
 });
+
+test('abandoned checkouts mixed into an orders export: only the paid order makes a customer', () => {
+  const g = abandonedCheckouts(5);
+  g[3][2] = 'paid'; // Financial Status of the third checkout
+  const { customers, ignored, empty } = buildCustomers([table('orders_export.csv', g)]);
+  expect(customers.map((c) => c.key)).toEqual(['shopper2@example.test']);
+  expect(ignored.cancelled).toBe(4);
+  expect(empty).toEqual([]);
+});

@@ -34,6 +34,9 @@ interface Order {
   paypal: boolean;
   /** rows carry item prices to add up (Etsy Sold Order Items), not a repeated order total */
   itemPrices: boolean;
+  /** the table has Financial Status and Paid at (Shopify's shape): an order with neither was never paid */
+  paymentColumns: boolean;
+  paid: boolean;
 }
 
 // Stripe's requires_payment_method / requires_confirmation / requires_action / incomplete were never paid.
@@ -172,6 +175,8 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
   const itemPrices = (/price|item/.test(totalHeader) && !/total/.test(totalHeader)) || totalHeader === 'item total';
   const unitPrices = itemPrices && !/total/.test(totalHeader) && table.columns.quantity !== undefined;
   const etsy = isEtsy(table);
+  const paidAt = paidColumn(table);
+  const paymentColumns = table.columns.financialStatus !== undefined && paidAt !== undefined;
   const byId = new Map<string, Order>();
   const hasIds = table.columns.orderId !== undefined;
   let previous: Order | undefined;
@@ -206,11 +211,13 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
         balanceImpact: '',
         paypal: table.columns.balanceImpact !== undefined,
         itemPrices,
+        paymentColumns,
+        paid: false,
       };
       out.push(order);
       if (id) byId.set(id, order);
     }
-    addRow(order, table, i, email, dates, { unitPrices, etsy });
+    addRow(order, table, i, email, dates, { unitPrices, etsy, paidAt });
     previous = order;
   }
 }
@@ -219,7 +226,7 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
  * Merge one row into its order: order-level fields from the first row that has them (Shopify writes them on
  * the first row only; Wix repeats them, and they are read once).
  */
-function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: { unitPrices: boolean; etsy: boolean }): void {
+function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: { unitPrices: boolean; etsy: boolean; paidAt?: number }): void {
   const cell = (field: string) => cellOf(table, i, field);
   const addHandle = (v: Cell) => {
     const handle = isUnknown(v) ? '' : normalizeHandle(v);
@@ -266,6 +273,10 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
     const date = parseDate(dateCell, dates);
     if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
   }
+  if (!o.paid && o.paymentColumns) {
+    const paidAt = how.paidAt === undefined ? undefined : (table.rows[i] || [])[how.paidAt];
+    o.paid = filled(cell('financialStatus')) || (filled(paidAt) && cleanText(paidAt) !== '');
+  }
   if (!o.financialStatus && filled(cell('financialStatus'))) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
   if (!o.status && filled(cell('status'))) o.status = text(table, i, 'status').toLowerCase();
   if (!o.cancelled && filled(cell('cancelledAt')) && text(table, i, 'cancelledAt')) o.cancelled = true;
@@ -279,6 +290,8 @@ function exclusion(o: Order): keyof IgnoredOrders | null {
   const fin = o.financialStatus.replace(/\s+/g, '_');
   const status = o.status.replace(/\s+/g, '_');
   if (o.cancelled || CANCELLED.test(fin) || CANCELLED.test(status)) return 'cancelled';
+  // an abandoned checkout among orders: no Financial Status and no Paid at
+  if (o.paymentColumns && !o.paid) return 'cancelled';
   if (REFUNDED.test(fin) || REFUNDED.test(status) || o.fullyRefunded) return 'refunded';
   if (/refund|reversal|chargeback/.test(o.eventType)) return 'refunded';
   if (o.balanceImpact === 'debit') return 'refunded';
