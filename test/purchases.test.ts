@@ -171,3 +171,8 @@ test('abandoned checkouts mixed into an orders export: only the paid order makes
   expect(ignored.cancelled).toBe(4);
   expect(empty).toEqual([]);
 });
+
+test('outside Etsy a Buyer is a name as written: "(…)" is not read as a username', () => {
+  const g: Cell[][] = [['Order ID', 'Buyer', 'Total'], ['1', 'Acme Studio (UK)', '10.00']];
+  expect(buildCustomers([table('sales.csv', g)]).customers.map((c) => [c.key, c.handles])).toEqual([['Acme Studio (UK)', []]]);
+});

@@ -133,13 +133,14 @@ function isBlankRow(row: Cell[] | undefined): boolean {
 
 /**
  * Etsy's Buyer: "Jane Doe (janedoe85)" → name "Jane Doe" and username "janedoe85"; a bare word is the username
- * on an Etsy export (research: "Variants seen in real files"), a name elsewhere.
+ * (research: "Variants seen in real files"). Elsewhere a Buyer is a name as written: "Acme (UK)" names no account.
  */
 export function splitBuyer(v: Cell, etsy: boolean): { name: string; username: string } {
   const s = cleanText(v);
+  if (!etsy) return { name: s, username: '' };
   const m = /^(.*?)\s*\(\s*([^()\s]+)\s*\)$/.exec(s);
   if (m) return { name: m[1].trim(), username: m[2] };
-  if (etsy && s && !/\s/.test(s)) return { name: '', username: s };
+  if (s && !/\s/.test(s)) return { name: '', username: s };
   return { name: s, username: '' };
 }
 
