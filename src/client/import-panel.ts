@@ -81,7 +81,7 @@ export function mountImportPanel(root: HTMLElement, call: Call): void {
     assumeSelect.appendChild(o);
   }
   assumeSelect.setAttribute('aria-label', 'Lists that do not say which they are');
-  assumeRow.append(make('span', undefined, 'Files that don’t say which list they are (LinkedIn, a renamed TikTok .txt) hold: '), assumeSelect);
+  assumeRow.append(make('span', undefined, 'Files that don’t say which list they are (LinkedIn, a renamed TikTok .txt, a scraper’s JSON) hold: '), assumeSelect);
 
   const totals = make('p', 'import-totals');
   const buttons = make('div', 'buttons');
