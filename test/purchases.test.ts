@@ -3,6 +3,9 @@
 import { buildCustomers, describeCustomer } from '../src/core/customers';
 import { DEFAULT_SETTINGS, readContext, scoreWorkbook } from '../src/core/engine';
 import { readFollowers, readTable } from '../src/core/table';
+import { createWorkbook } from '../src/emulator';
+import * as server from '../src/server/index';
+import { execution } from './sheets-env';
 import type { Cell, Settings } from '../src/core/types';
 import { abandonedCheckouts, bigCartel, etsyItems, paidShopify, shopifyTransactions, signUps, stripeCustomers, stripePayments } from './fixtures/variants';
 
@@ -175,4 +178,11 @@ test('abandoned checkouts mixed into an orders export: only the paid order makes
 test('outside Etsy a Buyer is a name as written: "(…)" is not read as a username', () => {
   const g: Cell[][] = [['Order ID', 'Buyer', 'Total'], ['1', 'Acme Studio (UK)', '10.00']];
   expect(buildCustomers([table('sales.csv', g)]).customers.map((c) => [c.key, c.handles])).toEqual([['Acme Studio (UK)', []]]);
+});
+
+test('BOT_RISK: NA, None and [] arguments give what blank cells give', () => {
+  execution(createWorkbook([]), { customFunction: true });
+  const blank = server.BOT_RISK([[120], [300]], [[80], [7400]], [[''], ['']], [[''], ['']], [[''], ['']], [['kessa.wynd'], ['user8812']]);
+  const unknown = server.BOT_RISK([[120], [300]], [[80], [7400]], [['NA'], ['None']], [['NA'], ['null']], [['[]'], ['NA']], [['kessa.wynd'], ['user8812']]);
+  expect(unknown).toEqual(blank);
 });
