@@ -189,3 +189,9 @@ describe('Mastodon and Facebook', () => {
     ]);
   });
 });
+
+test('Meta JSON: the file name says the kind first, then the wrapper key', () => {
+  const body = JSON.stringify({ relationships_following: [{ title: 'a.b', string_list_data: [{ href: 'https://www.instagram.com/a.b', timestamp: 1736791494 }] }] });
+  expect(one('followers_1.json', body).kind).toBe('followers');
+  expect(one('export (3).json', body).kind).toBe('following');
+});
