@@ -65,3 +65,13 @@ test('two threads and one thread agree on followed accounts and on a file scored
   expect(twoAgain.stdout).toBe(oneAgain.stdout);
   expect(twoAgain.stdout.split('\n')[0].split(',').filter((h) => h === 'Followback score')).toHaveLength(1);
 });
+
+test('an orders file holding no purchase is named on both paths, and the two outputs agree', () => {
+  const tx = join(dir, 'transactions_export.csv');
+  writeFileSync(tx, 'Order,Name,Kind,Gateway,Created At,Status,Amount,Currency\n5012345678,#1001,sale,shopify_payments,2026-05-12 12:08:27 -0700,success,42.00,USD\n');
+  const two = score(['--orders', tx]);
+  const one = score(['--orders', tx], { FOLLOWBACK_THREADS: '1' });
+  expect(two.status).toBe(0);
+  expect(two.stdout).toBe(one.stdout);
+  for (const r of [two, one]) expect(r.stderr).toMatch(/followback: .*transactions_export\.csv: this is a transactions export .*names no person/);
+});
