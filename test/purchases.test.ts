@@ -55,10 +55,11 @@ describe('Etsy Sold Order Items', () => {
     expect(maren.names).toEqual(['Maren Tollefsen']);
     expect(maren.handles).toEqual(['marentoll85']);
   });
-  test('an item is Price × Quantity: 2 × 3.35 + 4.00 in one order', () => {
+  test('an item is Price × Quantity: 2 × 3.35 + 4.00 in one order; Sale Date MM/DD/YY', () => {
     const maren = customers.find((c) => c.key === 'Maren Tollefsen')!;
     expect(maren.orders).toBe(1);
     expect(maren.spent).toBe(10.7);
+    expect(maren.lastOrder).toBe(Date.UTC(2026, 2, 12));
   });
   test('a bare Buyer is the username, the Ship Name the name', () => {
     const c = customers.find((x) => x.handles.includes('quillfeather22'))!;
