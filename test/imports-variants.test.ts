@@ -98,6 +98,11 @@ describe('scrapers: Instagram private-API pages and lists of profiles', () => {
     expect(mergeLists([a, b], 'followers').rows.map((r) => r.handle)).toEqual(['kesta.morrow', 'dorn_fel']);
   });
 
+  test('web-API profiles nest their counts ("edge_followed_by": {"count": …})', () => {
+    const l = one('followers.json', JSON.stringify([{ username: 'wyn.h', edge_followed_by: { count: 4321 }, edge_follow: { count: 12 } }]));
+    expect(l.rows[0]).toMatchObject({ handle: 'wyn.h', followers: 4321, following: 12 });
+  });
+
   test('a JSON array of profiles (camelCase keys); R NA and Python [] are unknown, never a name or a bio; kind assumed', () => {
     const profiles = [
       { username: 'vail.orchard', fullName: 'Vail Orchard', biography: 'Ceramics', followersCount: '1.2k', followingCount: 310, postsCount: 'NA', isPrivate: 'False', isVerified: 'FALSE' },
