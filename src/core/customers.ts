@@ -227,7 +227,15 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
  * Merge one row into its order: order-level fields from the first row that has them (Shopify writes them on
  * the first row only; Wix repeats them, and they are read once).
  */
-function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: { unitPrices: boolean; etsy: boolean; paidAt?: number }): void {
+type ReadHow = { unitPrices: boolean; etsy: boolean; paidAt?: number };
+
+function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: ReadHow): void {
+  addPeople(o, table, i, email, how);
+  addSale(o, table, i, dates, how);
+}
+
+/** Who the order is from: email, names, phone, and the handles (Etsy usernames, a handle column, notes). */
+function addPeople(o: Order, table: Table, i: number, email: string, how: ReadHow): void {
   const cell = (field: string) => cellOf(table, i, field);
   const addHandle = (v: Cell) => {
     const handle = isUnknown(v) ? '' : normalizeHandle(v);
@@ -256,6 +264,11 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
       if (o.handles.indexOf(h) < 0) o.handles.push(h);
     }
   }
+}
+
+/** What was paid and whether it stands: amount (× quantity for unit prices), refunds, date, statuses. */
+function addSale(o: Order, table: Table, i: number, dates: 'MDY' | 'DMY', how: ReadHow): void {
+  const cell = (field: string) => cellOf(table, i, field);
   if ((o.total === undefined || o.itemPrices) && filled(cell('total'))) {
     let total = parseMoney(cell('total'));
     if (total !== undefined && how.unitPrices) {
