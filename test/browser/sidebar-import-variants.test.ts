@@ -1,41 +1,11 @@
 // The real sidebar (dist/Sidebar.html) on the real server (dist/Code.js through gas-local) in headless Chromium:
 // a German Instagram HTML download and TikTok's Profile layout imported into the sheet, and an Orders tab of
 // abandoned checkouts named in the sidebar's problems.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { createWorkbook, tabValues, type Workbook } from '../../src/emulator';
+import { createWorkbook, tabValues } from '../../src/emulator';
 import { abandonedCheckouts, germanHtml, tiktokProfile } from '../fixtures/variants';
-import { launchBrowser, saveScreenshot } from './launch';
-import { openSidebar, sharedContext, type Bridge } from './sidebar-bridge';
-import { buildDist, removeBuilt, type Built } from './sidebar-build';
-import { bundleServer } from './sidebar-gas';
+import { sidebarSession } from './sidebar-session';
 
-let built: Built;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  built = buildDist();
-  browser = await launchBrowser();
-  context = await sharedContext(browser);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  removeBuilt(built);
-});
-
-async function withSidebar(name: string, book: Workbook, body: (b: Bridge) => Promise<void>): Promise<void> {
-  const bridge = await openSidebar(context, built.sidebarHtml, () => bundleServer(built.codeDir, book));
-  try {
-    await bridge.page.waitForSelector('#app[aria-busy="false"]');
-    await body(bridge);
-    expect(bridge.pageErrors).toEqual([]);
-  } catch (e) {
-    await saveScreenshot(bridge.page, `sidebar-import-${name}`);
-    throw e;
-  } finally {
-    await bridge.close();
-  }
-}
-
+const withSidebar = sidebarSession('sidebar-import');
 const file = (name: string, text: string) => ({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
 
 test('importing followers_1.html ("Follower"), following.html ("Gefolgt") and a TikTok Profile download fills both tabs', async () => {
