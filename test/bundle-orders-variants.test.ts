@@ -42,10 +42,19 @@ test('Shopify abandoned checkouts: nobody becomes a customer; the menu alerts na
 
   const book = createWorkbook([
     { name: 'Followers', values: FOLLOWERS },
-    { name: 'Orders', values: abandonedCheckouts(5) },
+    { name: 'Orders', values: abandonedCheckouts(250) },
   ]);
   const status = run(book).code.getStatus() as { problems: string[] };
   expect(status.problems).toEqual([expect.stringMatching(/^Orders: Financial Status and Paid at are empty on every row/)]);
+  // a paid order far down the tab: the whole tab is read before a problem is reported, and there is none
+  const mixed = abandonedCheckouts(250);
+  mixed[200][2] = 'paid';
+  mixed[200][3] = '2026-05-12 12:10:00 -0700';
+  const book2 = createWorkbook([
+    { name: 'Followers', values: FOLLOWERS },
+    { name: 'Orders', values: mixed },
+  ]);
+  expect((run(book2).code.getStatus() as { problems: string[] }).problems).toEqual([]);
 });
 
 test('Big Cartel: the customer paid Total price', () => {

@@ -88,3 +88,13 @@ test('a row wider than its header is refused on both threads: orders read by the
   expect(r2.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^followback: .*wide-20000-.*: row 20000 has \d+ fields, the header \d+: is a comma/)]);
   expect(r2.status).toBe(1);
 });
+
+test('an orders file holding no purchase is named on both paths, and the two outputs agree', () => {
+  const tx = join(dir, 'transactions_export.csv');
+  writeFileSync(tx, 'Order,Name,Kind,Gateway,Created At,Status,Amount,Currency\n5012345678,#1001,sale,shopify_payments,2026-05-12 12:08:27 -0700,success,42.00,USD\n');
+  const two = score(['--orders', tx]);
+  const one = score(['--orders', tx], { FOLLOWBACK_THREADS: '1' });
+  expect(two.status).toBe(0);
+  expect(two.stdout).toBe(one.stdout);
+  for (const r of [two, one]) expect(r.stderr).toMatch(/followback: .*transactions_export\.csv: this is a transactions export .*names no person/);
+});

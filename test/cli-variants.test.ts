@@ -88,6 +88,13 @@ describe('followback score', () => {
     expect(column(rows, 'Customer')[2]).toMatch(/^Maren Tollefsen · 1 order · 10\.70/);
   });
 
+  test('an Etsy file re-saved by a spreadsheet as tab-separated under a .csv name reads the same', () => {
+    const tsv = etsyItems().map((r) => r.join('\t')).join('\n') + '\n';
+    const m = memIo({ 'f.csv': followers, 'EtsySoldOrderItems.csv': tsv });
+    expect(main(['score', 'f.csv', '--orders', 'EtsySoldOrderItems.csv', '--now', '2026-06-01'], m.io)).toBe(0);
+    expect(column(table(m.out()), 'Customer')[2]).toMatch(/^Maren Tollefsen · 1 order · 10\.70/);
+  });
+
   test('a followers .json from a scraper is read through the import reader', () => {
     const profiles = [{ username: 'orla.venn', full_name: 'Orla Venn', follower_count: 420, following_count: 300, media_count: 55, biography: 'Potter' }, { username: 'x', full_name: 'NA' }];
     const m = memIo({ 'followers.json': JSON.stringify(profiles), 'orders.csv': csvText(paidShopify()) });
@@ -96,6 +103,21 @@ describe('followback score', () => {
     expect(rows[0].slice(0, 9)).toEqual(['Handle', 'Name', 'Profile URL', 'Followed on', 'Platform', 'Bio', 'Followers count', 'Following count', 'Posts']);
     expect(column(rows, 'Name')).toEqual(['Orla Venn', '']);
     expect(column(rows, 'Customer')[0]).toMatch(/^Orla Venn/);
+  });
+
+  test('a scraper CSV: a bio with CRLF inside an LF file stays one cell; NA and [] are unknown; True/False flags', () => {
+    const scraped = 'username,full_name,bio,is_private\nkessa.wynd,NA,"Clay\r\nand glaze",True\nmott.kr,Mott Kr,[],False\n';
+    const m = memIo({ 'scraped.csv': scraped });
+    expect(main(['score', 'scraped.csv', '--now', '2026-06-01'], m.io)).toBe(0);
+    const rows = table(m.out());
+    expect(column(rows, 'username')).toEqual(['kessa.wynd', 'mott.kr']);
+    expect(column(rows, 'bio')[0]).toBe('Clay\nand glaze');
+  });
+
+  test('a scraper CSV without a header row: one line naming the file and saying so, exit 1', () => {
+    const m = memIo({ 'scraped.csv': 'kessa.wynd,Kessa Wynd,True,1234\nmott.kr,NA,False,88\n' });
+    expect(main(['score', 'scraped.csv'], m.io)).toBe(1);
+    expect(m.err()).toMatch(/^followback: scraped\.csv: the first row holds a follower .*no header row/);
   });
 
   test('a .json that holds no followers list is refused with the file named', () => {

@@ -98,6 +98,11 @@ describe('scrapers: Instagram private-API pages and lists of profiles', () => {
     expect(mergeLists([a, b], 'followers').rows.map((r) => r.handle)).toEqual(['kesta.morrow', 'dorn_fel']);
   });
 
+  test('web-API profiles nest their counts ("edge_followed_by": {"count": …})', () => {
+    const l = one('followers.json', JSON.stringify([{ username: 'wyn.h', edge_followed_by: { count: 4321 }, edge_follow: { count: 12 } }]));
+    expect(l.rows[0]).toMatchObject({ handle: 'wyn.h', followers: 4321, following: 12 });
+  });
+
   test('a JSON array of profiles (camelCase keys); R NA and Python [] are unknown, never a name or a bio; kind assumed', () => {
     const profiles = [
       { username: 'vail.orchard', fullName: 'Vail Orchard', biography: 'Ceramics', followersCount: '1.2k', followingCount: 310, postsCount: 'NA', isPrivate: 'False', isVerified: 'FALSE' },
@@ -142,6 +147,14 @@ describe('TikTok: the lists move between versions; null, {} or missing is an emp
   });
 });
 
+test('Meta JSON with a null or {} list is that empty list', () => {
+  for (const value of [null, {}, []]) {
+    const l = one('following.json', JSON.stringify({ relationships_following: value }));
+    expect(describeList(l)).toBe("Instagram following (JSON): this download's following list is empty");
+  }
+  expect(describeList(one('followers_1.json', '[]'))).toBe("Instagram followers (JSON): this download's followers list is empty");
+});
+
 describe('X archive, 2020', () => {
   test('"window.YTD.follower.part0 = [ {" on one line; an empty list is "[ ]"', () => {
     const l = one('follower.js', 'window.YTD.follower.part0 = [ {\n  "follower" : {\n    "accountId" : "1295862231402459136",\n    "userLink" : "https://twitter.com/intent/user?user_id=1295862231402459136"\n  }\n} ]');
@@ -180,4 +193,10 @@ describe('Mastodon and Facebook', () => {
       ['emmet rook', 'Emmet Rook', undefined],
     ]);
   });
+});
+
+test('Meta JSON: the file name says the kind first, then the wrapper key', () => {
+  const body = JSON.stringify({ relationships_following: [{ title: 'a.b', string_list_data: [{ href: 'https://www.instagram.com/a.b', timestamp: 1736791494 }] }] });
+  expect(one('followers_1.json', body).kind).toBe('followers');
+  expect(one('export (3).json', body).kind).toBe('following');
 });

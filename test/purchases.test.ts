@@ -3,6 +3,9 @@
 import { buildCustomers, describeCustomer } from '../src/core/customers';
 import { DEFAULT_SETTINGS, readContext, scoreWorkbook } from '../src/core/engine';
 import { readFollowers, readTable } from '../src/core/table';
+import { createWorkbook } from '../src/emulator';
+import * as server from '../src/server/index';
+import { execution } from './sheets-env';
 import type { Cell, Settings } from '../src/core/types';
 import { abandonedCheckouts, bigCartel, etsyItems, paidShopify, shopifyTransactions, signUps, stripeCustomers, stripePayments } from './fixtures/variants';
 
@@ -52,10 +55,11 @@ describe('Etsy Sold Order Items', () => {
     expect(maren.names).toEqual(['Maren Tollefsen']);
     expect(maren.handles).toEqual(['marentoll85']);
   });
-  test('an item is Price × Quantity: 2 × 3.35 + 4.00 in one order', () => {
+  test('an item is Price × Quantity: 2 × 3.35 + 4.00 in one order; Sale Date MM/DD/YY', () => {
     const maren = customers.find((c) => c.key === 'Maren Tollefsen')!;
     expect(maren.orders).toBe(1);
     expect(maren.spent).toBe(10.7);
+    expect(maren.lastOrder).toBe(Date.UTC(2026, 2, 12));
   });
   test('a bare Buyer is the username, the Ship Name the name', () => {
     const c = customers.find((x) => x.handles.includes('quillfeather22'))!;
@@ -121,4 +125,65 @@ describe('unknown everywhere: NA, N/A, null, None, [], {} read as a blank cell i
     const g: Cell[][] = [['Order ID', 'Customer Name', 'Email', 'Total'], ['1', 'NA', '', '10.00'], ['2', 'Rhea Tamsin', 'NA', '12.00']];
     expect(buildCustomers([table('o.csv', g)]).customers.map((c) => c.key)).toEqual(['Rhea Tamsin']);
   });
+});
+
+describe('more variants of real exports', () => {
+  test('PayPal personal download (10 columns, Amount): money received counts, money sent does not', () => {
+    const g: Cell[][] = [
+      ['\uFEFFDate', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Amount', 'Receipt ID', 'Balance'],
+      ['03/12/2026', '10:15:02', 'PST', 'Noor Vale', 'General Payment', 'Completed', 'USD', '25.00', '', '125.00'],
+      ['03/13/2026', '11:00:00', 'PST', 'Shop Supplies Inc', 'General Payment', 'Completed', 'USD', '-10.00', '', '115.00'],
+    ];
+    const { customers } = buildCustomers([table('Download.CSV', g)]);
+    expect(customers.map((c) => [c.key, c.spent])).toEqual([['Noor Vale', 25]]);
+  });
+
+  test('Stripe: a phone number in Name is a phone, not a name; a "… (metadata)" handle column is read', () => {
+    const g: Cell[][] = [
+      ['id', 'Created (UTC)', 'Amount', 'Status', 'Customer Email', 'Name', 'instagram (metadata)'],
+      ['py_9', '2026-02-01 10:00', '30.00', 'Paid', 'lio@example.test', '+1 555 010 7788', '@lio.makes'],
+    ];
+    const { customers } = buildCustomers([table('unified_payments.csv', g)]);
+    expect(customers[0]).toMatchObject({ key: 'lio@example.test', names: [], phones: ['+15550107788'], handles: ['lio.makes'] });
+  });
+
+  test('Shopify customers export, older headers (Company, Address1, …, Province Code, Country Code, Zip)', () => {
+    const g: Cell[][] = [
+      ['First Name', 'Last Name', 'Email', 'Company', 'Address1', 'Address2', 'City', 'Province', 'Province Code', 'Country', 'Country Code', 'Zip', 'Phone', 'Accepts Marketing', 'Total Spent', 'Total Orders', 'Tags', 'Note', 'Tax Exempt'],
+      ['Pia', 'Ostrom', 'pia@example.test', '', '1 Main St', '', 'Town', 'Oregon', 'OR', 'United States', 'US', "'97201", "'5550101", 'no', '88.00', '2', '', '', 'no'],
+      ['Lev', 'Amani', 'lev@example.test', '', '', '', '', '', '', '', '', '', '', 'yes', '0.00', '0', '', '', 'no'],
+    ];
+    const { customers, empty } = buildCustomers([table('customers_export.csv', g)]);
+    expect(customers.map((c) => [c.key, c.orders, c.spent])).toEqual([['pia@example.test', 2, 88]]);
+    expect(empty).toEqual([]);
+  });
+});
+
+test('a scraper CSV without a header row gets a message saying so, naming the file, not a list of "columns"', () => {
+  const g: Cell[][] = [
+    ['kessa.wynd', 'Kessa Wynd', 'True', '1234', '[]'],
+    ['mott.kr', 'NA', 'False', '88', 'Potter'],
+  ];
+  expect(() => readTable({ name: 'scraped.csv', grid: g }, 'followers')).toThrow(/^scraped\.csv: the first row holds a follower \(kessa\.wynd, Kessa Wynd, True, 1234\), not column names: the file has no header row\. Add one/);
+});
+
+test('abandoned checkouts mixed into an orders export: only the paid order makes a customer', () => {
+  const g = abandonedCheckouts(5);
+  g[3][2] = 'paid'; // Financial Status of the third checkout
+  const { customers, ignored, empty } = buildCustomers([table('orders_export.csv', g)]);
+  expect(customers.map((c) => c.key)).toEqual(['shopper2@example.test']);
+  expect(ignored.cancelled).toBe(4);
+  expect(empty).toEqual([]);
+});
+
+test('outside Etsy a Buyer is a name as written: "(…)" is not read as a username', () => {
+  const g: Cell[][] = [['Order ID', 'Buyer', 'Total'], ['1', 'Acme Studio (UK)', '10.00']];
+  expect(buildCustomers([table('sales.csv', g)]).customers.map((c) => [c.key, c.handles])).toEqual([['Acme Studio (UK)', []]]);
+});
+
+test('BOT_RISK: NA, None and [] arguments give what blank cells give', () => {
+  execution(createWorkbook([]), { customFunction: true });
+  const blank = server.BOT_RISK([[120], [300]], [[80], [7400]], [[''], ['']], [[''], ['']], [[''], ['']], [['kessa.wynd'], ['user8812']]);
+  const unknown = server.BOT_RISK([[120], [300]], [[80], [7400]], [['NA'], ['None']], [['NA'], ['null']], [['[]'], ['NA']], [['kessa.wynd'], ['user8812']]);
+  expect(unknown).toEqual(blank);
 });

@@ -1,4 +1,4 @@
-// `followback score followers.json`: a scraper's or a platform's JSON followers file read through the import reader
+// `followback score followers.json` (or a download's .html, .js, .txt, .zip): read through the import reader
 // (src/core/imports), so its profiles become the Followers table the engine reads, as `followback import` would write it.
 import Papa from 'papaparse';
 import { detectAndParse, isFailure, mergeLists, type ImportedList } from '../core/imports';
@@ -7,9 +7,10 @@ import { importTable } from './import';
 
 const csv = (text: string): string[][] => Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
 
-export const isJsonFile = (path: string): boolean => /\.json$/i.test(path);
+/** Files that are downloads, not tables: every other followers file is read as CSV. */
+export const isDownloadFile = (path: string): boolean => /\.(json|html?|js|txt|zip)$/i.test(path);
 
-/** The followers lists in a JSON file as a grid (header row first); InputError naming the file when it holds none. */
+/** The followers lists in a download file as a grid (header row first); InputError naming the file when it holds none. */
 export function readFollowersJson(path: string, bytes: Uint8Array): Source {
   const results = detectAndParse(path, bytes, { csv, assume: 'followers' });
   const failure = results.find(isFailure);

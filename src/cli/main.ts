@@ -5,7 +5,7 @@ import { scoreWorkbook, validateSettings } from '../core/engine';
 import { scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
 import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
-import { isJsonFile, readFollowersJson } from './followers-json';
+import { isDownloadFile, readFollowersJson } from './followers-json';
 import { checkOutPath, writeOutFile } from './out-file';
 import { mark, readLayout, type Output } from './score-parts';
 import { LISTS_USAGE, runThanks, runUnfollow } from './lists';
@@ -115,7 +115,7 @@ function timeZoneOf(zone: string): string {
 }
 
 function readSource(io: Io, path: string, kind: TableKind, overrides?: Record<string, string>): Source {
-  if (kind === 'followers' && isJsonFile(path)) return readFollowersJson(path, io.readFile(path)); // a followers .json: the import reader
+  if (kind === 'followers' && isDownloadFile(path)) return readFollowersJson(path, io.readFile(path)); // a download (.json, .html, .zip…): the import reader
   return readCsvFile(path, io.readFile, readLayout(kind, path, overrides));
 }
 
@@ -134,7 +134,7 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   if (args.settings.followingCount !== undefined) settings.followingCountOn = settings.now ?? Date.now();
   // the history file has the history tab's columns, read by the history reader, not a table kind's layout
   const routine = { history: args.history.map((p) => readCsvFile(p, io.readFile)), timeZone: args.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone };
-  if (args.orders.length && !isJsonFile(args.followers) && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
+  if (args.orders.length && !isDownloadFile(args.followers) && io === nodeIo && __filename.endsWith('.js') && process.env.FOLLOWBACK_THREADS !== '1' && sizeOf(args.followers) > PARALLEL_BYTES) {
     return scoreInParallel(__filename, { ...args, ...routine }, settings, read, (path, kind, o, onPart) => streamCsvFile(path, io.readFile, onPart, readLayout(kind, path, o))).then((output) => finish(io, args, output, progress));
   }
   const followers = read(args.followers, 'followers', overrides.followers);

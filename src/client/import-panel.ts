@@ -58,7 +58,7 @@ export function mountImportPanel(root: HTMLElement, call: Call): void {
   const intro = make(
     'p',
     'gray',
-    'Add followers (or accounts you follow) from a platform’s data download: Instagram JSON, HTML or the whole .zip, Threads, TikTok, X, Bluesky, Facebook, Mastodon, LinkedIn. Files are read here in your browser; only handles, names, profile links and follow dates go to the sheet.',
+    'Add followers (or accounts you follow) from a platform’s data download: Instagram JSON, HTML (any language) or the whole .zip, Threads, TikTok, X, Bluesky, Facebook, Mastodon, LinkedIn, or a scraper’s JSON. Files are read here in your browser; only handles, names, profile links, follow dates and, where the file has them, emails and profile counts go to the sheet.',
   );
   const label = make('label', 'import-pick');
   label.appendChild(make('span', 'visually-hidden', 'Download files to import'));
@@ -81,7 +81,7 @@ export function mountImportPanel(root: HTMLElement, call: Call): void {
     assumeSelect.appendChild(o);
   }
   assumeSelect.setAttribute('aria-label', 'Lists that do not say which they are');
-  assumeRow.append(make('span', undefined, 'Files that don’t say which list they are (LinkedIn, a renamed TikTok .txt) hold: '), assumeSelect);
+  assumeRow.append(make('span', undefined, 'Files that don’t say which list they are (LinkedIn, a renamed TikTok .txt, a scraper’s JSON) hold: '), assumeSelect);
 
   const totals = make('p', 'import-totals');
   const buttons = make('div', 'buttons');

@@ -34,6 +34,9 @@ interface Order {
   paypal: boolean;
   /** rows carry item prices to add up (Etsy Sold Order Items), not a repeated order total */
   itemPrices: boolean;
+  /** the table has Financial Status and Paid at (Shopify's shape): an order with neither was never paid */
+  paymentColumns: boolean;
+  paid: boolean;
 }
 
 // Stripe's requires_payment_method / requires_confirmation / requires_action / incomplete were never paid.
@@ -66,10 +69,10 @@ export function buildCustomers(tables: Table[]): { customers: Customer[]; ignore
     const unpaid = !customerExport && neverPaid(table);
     if (customerExport) readCustomerRows(table, exported, ignored);
     else if (!unpaid) readOrders(table, orders, ignored);
+    // checked so that a large export costs nothing more: the first paid order ends the search
     const read = orders.slice(before.orders);
-    const kept = customerExport ? exported.length - before.exported : read.filter((o) => !exclusion(o)).length;
-    const rows = table.rows.filter((r) => !isBlankRow(r)).length;
-    if (rows > 0 && kept === 0) {
+    const anyKept = customerExport ? exported.length > before.exported : read.some((o) => !exclusion(o));
+    if (!anyKept && table.rows.some((r) => !isBlankRow(r))) {
       empty.push(noPurchasesMessage(table, { customerExport, unpaid, orders: read.length, zero: ignored.zero - before.zero }));
     }
   }
@@ -130,13 +133,14 @@ function isBlankRow(row: Cell[] | undefined): boolean {
 
 /**
  * Etsy's Buyer: "Jane Doe (janedoe85)" → name "Jane Doe" and username "janedoe85"; a bare word is the username
- * on an Etsy export (research: "Variants seen in real files"), a name elsewhere.
+ * (research: "Variants seen in real files"). Elsewhere a Buyer is a name as written: "Acme (UK)" names no account.
  */
 export function splitBuyer(v: Cell, etsy: boolean): { name: string; username: string } {
   const s = cleanText(v);
+  if (!etsy) return { name: s, username: '' };
   const m = /^(.*?)\s*\(\s*([^()\s]+)\s*\)$/.exec(s);
   if (m) return { name: m[1].trim(), username: m[2] };
-  if (etsy && s && !/\s/.test(s)) return { name: '', username: s };
+  if (s && !/\s/.test(s)) return { name: '', username: s };
   return { name: s, username: '' };
 }
 
@@ -148,11 +152,14 @@ function isEtsy(table: Table): boolean {
   });
 }
 
+/** A phone number where a name should be (Stripe writes one in Name for some customers): never a name. */
+const PHONE_LIKE = /^\+?[\d\s().-]{7,}$/;
+
 /** A person's names on one row: billing/full name, shipping name, first + last. */
 function namesOf(table: Table, i: number, etsy: boolean): string[] {
   const out: string[] = [];
   const push = (s: string) => {
-    if (s && !isUnknown(s) && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
+    if (s && !isUnknown(s) && !PHONE_LIKE.test(s) && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
   };
   if (filled(cellOf(table, i, 'name'))) push(text(table, i, 'name'));
   if (filled(cellOf(table, i, 'buyer'))) push(splitBuyer(cellOf(table, i, 'buyer'), etsy).name);
@@ -169,6 +176,8 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
   const itemPrices = (/price|item/.test(totalHeader) && !/total/.test(totalHeader)) || totalHeader === 'item total';
   const unitPrices = itemPrices && !/total/.test(totalHeader) && table.columns.quantity !== undefined;
   const etsy = isEtsy(table);
+  const paidAt = paidColumn(table);
+  const paymentColumns = table.columns.financialStatus !== undefined && paidAt !== undefined;
   const byId = new Map<string, Order>();
   const hasIds = table.columns.orderId !== undefined;
   let previous: Order | undefined;
@@ -203,11 +212,13 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
         balanceImpact: '',
         paypal: table.columns.balanceImpact !== undefined,
         itemPrices,
+        paymentColumns,
+        paid: false,
       };
       out.push(order);
       if (id) byId.set(id, order);
     }
-    addRow(order, table, i, email, dates, { unitPrices, etsy });
+    addRow(order, table, i, email, dates, { unitPrices, etsy, paidAt });
     previous = order;
   }
 }
@@ -216,7 +227,15 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
  * Merge one row into its order: order-level fields from the first row that has them (Shopify writes them on
  * the first row only; Wix repeats them, and they are read once).
  */
-function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: { unitPrices: boolean; etsy: boolean }): void {
+type ReadHow = { unitPrices: boolean; etsy: boolean; paidAt?: number };
+
+function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: ReadHow): void {
+  addPeople(o, table, i, email, how);
+  addSale(o, table, i, dates, how);
+}
+
+/** Who the order is from: email, names, phone, and the handles (Etsy usernames, a handle column, notes). */
+function addPeople(o: Order, table: Table, i: number, email: string, how: ReadHow): void {
   const cell = (field: string) => cellOf(table, i, field);
   const addHandle = (v: Cell) => {
     const handle = isUnknown(v) ? '' : normalizeHandle(v);
@@ -225,6 +244,7 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
   if (!o.email) o.email = email || normalizeEmail(cell('email'));
   for (const n of namesOf(table, i, how.etsy)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
   if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
+  if (!o.phone && filled(cell('name')) && PHONE_LIKE.test(text(table, i, 'name'))) o.phone = normalizePhone(cell('name'));
   if (filled(cell('buyerUsername'))) {
     const username = text(table, i, 'buyerUsername');
     if (!o.username) o.username = username;
@@ -244,6 +264,11 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
       if (o.handles.indexOf(h) < 0) o.handles.push(h);
     }
   }
+}
+
+/** What was paid and whether it stands: amount (× quantity for unit prices), refunds, date, statuses. */
+function addSale(o: Order, table: Table, i: number, dates: 'MDY' | 'DMY', how: ReadHow): void {
+  const cell = (field: string) => cellOf(table, i, field);
   if ((o.total === undefined || o.itemPrices) && filled(cell('total'))) {
     let total = parseMoney(cell('total'));
     if (total !== undefined && how.unitPrices) {
@@ -262,6 +287,10 @@ function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' |
     const date = parseDate(dateCell, dates);
     if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
   }
+  if (!o.paid && o.paymentColumns) {
+    const paidAt = how.paidAt === undefined ? undefined : (table.rows[i] || [])[how.paidAt];
+    o.paid = filled(cell('financialStatus')) || (filled(paidAt) && cleanText(paidAt) !== '');
+  }
   if (!o.financialStatus && filled(cell('financialStatus'))) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
   if (!o.status && filled(cell('status'))) o.status = text(table, i, 'status').toLowerCase();
   if (!o.cancelled && filled(cell('cancelledAt')) && text(table, i, 'cancelledAt')) o.cancelled = true;
@@ -275,6 +304,8 @@ function exclusion(o: Order): keyof IgnoredOrders | null {
   const fin = o.financialStatus.replace(/\s+/g, '_');
   const status = o.status.replace(/\s+/g, '_');
   if (o.cancelled || CANCELLED.test(fin) || CANCELLED.test(status)) return 'cancelled';
+  // an abandoned checkout among orders: no Financial Status and no Paid at
+  if (o.paymentColumns && !o.paid) return 'cancelled';
   if (REFUNDED.test(fin) || REFUNDED.test(status) || o.fullyRefunded) return 'refunded';
   if (/refund|reversal|chargeback/.test(o.eventType)) return 'refunded';
   if (o.balanceImpact === 'debit') return 'refunded';

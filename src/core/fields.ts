@@ -127,6 +127,9 @@ export const FIELDS: Record<TableKind, Record<string, string[]>> = {
     handle: [
       'instagram', 'instagram handle', 'instagram username', 'handle', 'social handle', 'social media', 'social', 'ig handle', 'ig',
       'tiktok', 'tiktok handle', 'twitter', 'twitter handle', 'x handle', 'threads', 'bluesky', '@',
+      // Stripe exports the metadata keys a shop chose as "… (metadata)" columns
+      'instagram metadata', 'instagram handle metadata', 'handle metadata', 'social handle metadata', 'ig handle metadata', 'ig metadata',
+      'tiktok metadata', 'social metadata',
     ],
     buyerUsername: ['buyer user id', 'buyer username', 'username', 'user name', 'customer username', 'etsy username', 'user login', 'login'],
     orderCount: [

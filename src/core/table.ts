@@ -134,6 +134,14 @@ export function readTable(source: Source, kind: TableKind, overrides?: Record<st
   if (best < 0) {
     const firstRow = grid.slice(0, HEADER_SEARCH_ROWS).find((row) => row && row.some((c) => !isBlank(c)));
     if (!firstRow) throw new InputError('the table is empty (no header row in the first 10 rows).', source.name);
+    if (kind === 'followers' && looksLikeData(firstRow)) {
+      // some scrapers write no header row: say so, rather than list "columns" that are a follower's values
+      throw new InputError(
+        `the first row holds a follower (${listHeaders(rowHeaders(firstRow).slice(0, 4))}), not column names: the file has no header row. ` +
+          `Add one naming the columns (for example ${want.headers}) and it will be read.`,
+        source.name,
+      );
+    }
     throw new InputError(
       `no ${want.what} column found (looked for ${want.headers}). Columns found: ${listHeaders(rowHeaders(firstRow))}.`,
       source.name,
@@ -157,6 +165,11 @@ export function readTable(source: Source, kind: TableKind, overrides?: Record<st
     );
   }
   return { kind, source: source.name, headerIndex: best, headers, columns, rows };
+}
+
+/** A row of values rather than headers: a profile URL, a count, a true/false flag or a scraper's NA/[] among its cells. */
+function looksLikeData(row: Cell[]): boolean {
+  return row.some((c) => typeof c === 'number' || typeof c === 'boolean' || (typeof c === 'string' && (/^(https?:\/\/|www\.)/i.test(c.trim()) || /^\d[\d,.]*$/.test(c.trim()) || /^(true|false)$/i.test(c.trim()) || isUnknown(c))));
 }
 
 /** Each header at most 40 characters, at most 30 headers: the message fits a toast or one line of stderr. */

@@ -3,7 +3,7 @@
 import { botInputOf, assessBot } from '../core/botrisk';
 import { prepare, prepareWithoutFollowers, scoreHandles, validateSettings, type Prepared } from '../core/engine';
 import type { Cell, Follower, ResultRow, Settings } from '../core/types';
-import { cleanText, isBlank, normalizeHandle, parseBool, parseCount } from '../core/values';
+import { cleanText, isBlank, isUnknown, normalizeHandle, parseBool, parseCount } from '../core/values';
 import { contextFor } from './context-cache';
 import { errorMessage } from './errors';
 import { fitCell } from './limits';
@@ -95,7 +95,7 @@ export function botRisk(args: unknown[]): CellOutput {
     lead.grid.forEach((row, i) =>
       row.forEach((_, j) => {
         const v = [0, 1, 2, 3, 4, 5].map((k) => at(k, i, j));
-        if (v.every((x) => isBlank(x))) {
+        if (v.every((x) => isBlank(x) || isUnknown(x))) {
           out.push('');
           return;
         }
@@ -106,7 +106,8 @@ export function botRisk(args: unknown[]): CellOutput {
           following: parseCount(v[1]),
           posts: parseCount(v[2]),
           hasPicture: parseBool(v[3]),
-          bio: shapes[4] ? cleanText(v[4]) : undefined, // an empty bio cell is known to be empty
+          // an empty bio cell is known to be empty; a scraper's NA or [] reads as that empty cell
+          bio: shapes[4] ? (isUnknown(v[4]) ? '' : cleanText(v[4])) : undefined,
         };
         out.push(Math.max(0, Math.min(100, Math.round(assessBot(botInputOf(f), baseRate).risk * 100))));
       }),

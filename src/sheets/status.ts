@@ -2,7 +2,7 @@
 // Reads only each tab's first rows (for headers) and its last row number: cheap on a 50,000-row tab.
 import { readContext } from '../core/engine';
 import { readTable } from '../core/table';
-import type { Cell, Settings, TableKind } from '../core/types';
+import type { Cell, Settings, Source, TableKind } from '../core/types';
 import { cleanText } from '../core/values';
 import type { Status } from '../server/api';
 import { errorMessage } from './errors';
@@ -56,12 +56,25 @@ export function statusOf(settings: Settings): Status {
   return status;
 }
 
-/** Orders tabs that hold no purchase (abandoned checkouts, sign-ups, a transactions export): named before scoring. */
+/**
+ * Orders tabs that hold no purchase (abandoned checkouts, sign-ups, a transactions export): named before scoring.
+ * The first rows decide whether the whole tab is read: a tab whose first orders count costs no more calls.
+ */
 function ordersProblems(sheets: GoogleAppsScript.Spreadsheet.Sheet[], settings: Settings): string[] {
-  try {
-    const ctx = readContext({ orders: sheets.map(readSource) }, settings, settings.now ?? Date.now());
-    return ctx.noPurchases ?? [];
-  } catch {
-    return []; // a tab that cannot be read is reported above
+  const problems: string[] = [];
+  const now = settings.now ?? Date.now();
+  const noPurchases = (source: Source) => readContext({ orders: [source] }, settings, now).noPurchases ?? [];
+  for (const sheet of sheets) {
+    try {
+      const rows = Math.min(HEAD_ROWS + 10, sheet.getLastRow());
+      const columns = sheet.getLastColumn();
+      if (rows === 0 || columns === 0) continue;
+      const head = { name: sheet.getName(), grid: sheet.getRange(1, 1, rows, columns).getValues() as Cell[][] };
+      if (noPurchases(head).length === 0) continue;
+      problems.push(...(rows < sheet.getLastRow() ? noPurchases(readSource(sheet)) : noPurchases(head)));
+    } catch {
+      // a tab that cannot be read is reported above
+    }
   }
+  return problems;
 }

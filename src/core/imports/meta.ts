@@ -98,10 +98,14 @@ export function parseMetaJson(data: Json, fileName: string, assume: ImportKind):
   if (!isObject(data)) return undefined;
   const old = connections2020(data);
   if (old) return old;
+  // the file name says the kind first (followers_N, following), then the wrapper's key
+  const named = kindFromName(fileName);
   for (const key of Object.keys(data)) {
     const rel = RELATIONSHIP_KEYS[key];
     const value = data[key];
-    if (rel && Array.isArray(value)) return listOutcome(value, rel.kind, rel.platform, 'JSON', false);
+    if (rel && Array.isArray(value)) return listOutcome(value, named || rel.kind, rel.platform, 'JSON', false);
+    // null or {} where the account has none: the empty list, not another kind of file
+    if (rel && (value === null || (isObject(value) && Object.keys(value).length === 0))) return listOutcome([], named || rel.kind, rel.platform, 'JSON', false);
     const fb = /^(followers|following)(_v\d+)?$/.exec(key);
     if (fb && Array.isArray(value) && value.every(isFacebookEntry)) {
       return facebookOutcome(value, fb[1] === 'followers' ? 'followers' : 'following');

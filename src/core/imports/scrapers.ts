@@ -27,7 +27,10 @@ function entryOf(p: Record<string, Json>): RawEntry {
   for (const key of Object.keys(p)) {
     const field = fieldOfHeader('followers', key);
     const to = field && ENTRY_KEY[field];
-    if (to && (e as Record<string, unknown>)[to] === undefined) (e as Record<string, unknown>)[to] = p[key];
+    // Instagram's web API nests counts: "edge_followed_by": {"count": 1234}
+    const v = p[key];
+    const value = isObject(v) && typeof v.count === 'number' ? v.count : v;
+    if (to && (e as Record<string, unknown>)[to] === undefined) (e as Record<string, unknown>)[to] = value;
   }
   return e;
 }
