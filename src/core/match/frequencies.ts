@@ -1,7 +1,7 @@
 // Term frequencies for the matcher: how common a first name, a surname and a full name are among the
 // customers and the followers, smoothed toward a population of unseen names (names.ts gives the priors).
-import { givenNamePrior, isBusinessWord, nameTokens, surnamePrior } from '../names';
-import type { CustomerView } from './views';
+import { givenNamePrior, isBusinessWord, relatedNames, surnamePrior } from '../names';
+import { readableTokens, type CustomerView } from './views';
 
 /** Shares of people with a name token, and how many followers show a full name. */
 export interface Frequencies {
@@ -11,6 +11,8 @@ export interface Frequencies {
   followersNamed(first: string, last: string): number;
   /** how many followers the list has */
   followers: number;
+  /** a first name of a customer, or a known given name (nickname table, common names) */
+  isGivenName(t: string): boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export function smoothed(
   };
 }
 
-const PSEUDO_PEOPLE = 2000;
+const PSEUDO_PEOPLE = 500;
 
 
 /** Customers count once per name token, however many spellings of their name the orders hold. */
@@ -71,7 +73,7 @@ function tokenCounts(views: CustomerView[]): { first: Map<string, number>; last:
 
 /** "first last" of a display name: its first and last name tokens, shop words left out; '' for one word. */
 export function fullNameKey(display: string | undefined): string {
-  const tokens = nameTokens(display).filter((t) => t.length > 1 && !isBusinessWord(t));
+  const tokens = readableTokens(display).filter((t) => t.length > 1 && !isBusinessWord(t));
   return tokens.length >= 2 ? tokens[0] + ' ' + tokens[tokens.length - 1] : '';
 }
 
@@ -81,12 +83,13 @@ export function fullNameKey(display: string | undefined): string {
  */
 export function buildFrequencies(views: CustomerView[], followers: number, followerNames?: (string | undefined)[]): Frequencies {
   const counts = tokenCounts(views);
+  const customerFirsts = new Set(counts.first.keys());
   const named = new Map<string, number>();
   let people = views.length;
   if (followerNames) {
     const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
     for (const d of followerNames) {
-      const tokens = nameTokens(d).filter((t) => t.length > 1 && !isBusinessWord(t));
+      const tokens = readableTokens(d).filter((t) => t.length > 1 && !isBusinessWord(t));
       if (!tokens.length) continue;
       // the followers who show a name are people too: their names count toward the shares
       people++;
@@ -100,6 +103,7 @@ export function buildFrequencies(views: CustomerView[], followers: number, follo
     first: smoothed(counts.first, people, givenNamePrior),
     last: smoothed(counts.last, people, surnamePrior),
     followersNamed: (first, last) => named.get(first + ' ' + last) || 0,
+    isGivenName: (t) => customerFirsts.has(t) || relatedNames(t) !== undefined || givenNamePrior(t).floor > 0,
     followers,
   };
 }

@@ -58,7 +58,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   };
 
   function candidates(f: Follower): Scored[] {
-    const fv = followerView(f);
+    const fv = followerView(f, tf.isGivenName);
     if (!fv.handle && !fv.display.length && !fv.email) return [];
     const ids: number[] = [];
     const weak: (number[] | undefined)[] = [];
@@ -73,7 +73,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   }
 
   const match = ((f: Follower): Match | null => {
-    const fv = followerView(f);
+    const fv = followerView(f, tf.isGivenName);
     if (!fv.handle && !fv.display.length && !fv.email) return null;
     const ids: number[] = [];
     const weak: (number[] | undefined)[] = [];
@@ -94,7 +94,8 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (!d) return null;
     const levels: LevelHit[] = [];
     scorePair(fv, views[ids[d.top]], tf, prior, levels);
-    return { customer: ids[d.top], confidence: Math.round(d.p * 100) / 100, confident: d.confident, evidence: evidenceOf(levels, d.close) };
+    // (a shown candidate reads at least 1 %: below SHOWN it would not be shown at all)
+    return { customer: ids[d.top], confidence: Math.max(0.01, Math.round(d.p * 100) / 100), confident: d.confident, evidence: evidenceOf(levels, d.close) };
   }) as Matcher;
   match.candidates = candidates;
   return match;
