@@ -85,23 +85,15 @@ export function buildFrequencies(views: CustomerView[], followers: number, follo
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
   const named = new Map<string, number>();
-  let people = views.length;
   if (followerNames) {
-    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
     for (const d of followerNames) {
-      const tokens = readableTokens(d).filter((t) => t.length > 1 && !isBusinessWord(t));
-      if (!tokens.length) continue;
-      // the followers who show a name are people too: their names count toward the shares
-      people++;
-      bump(counts.first, tokens[0]);
-      if (tokens.length < 2) continue;
-      bump(counts.last, tokens[tokens.length - 1]);
-      bump(named, tokens[0] + ' ' + tokens[tokens.length - 1]);
+      const key = fullNameKey(d);
+      if (key) named.set(key, (named.get(key) || 0) + 1);
     }
   }
   return {
-    first: smoothed(counts.first, people, givenNamePrior),
-    last: smoothed(counts.last, people, surnamePrior),
+    first: smoothed(counts.first, views.length, givenNamePrior),
+    last: smoothed(counts.last, views.length, surnamePrior),
     followersNamed: (first, last) => named.get(first + ' ' + last) || 0,
     isGivenName: (t) => customerFirsts.has(t) || relatedNames(t) !== undefined || givenNamePrior(t).floor > 0,
     followers,
