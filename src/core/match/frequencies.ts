@@ -78,19 +78,30 @@ export function fullNameKey(display: string | undefined): string {
 }
 
 /**
- * The tables. `followerNames`: every follower's display name (the whole list, so that a part of it is linked as
- * the whole would be): several followers showing one full name are several people, at most one a customer.
+ * Full names ("first last") that several followers show, with how many do: all the matcher needs of the
+ * follower list's names, small enough to hand to another thread or chunk.
  */
-export function buildFrequencies(views: CustomerView[], followers: number, followerNames?: (string | undefined)[]): Frequencies {
+export function repeatedFullNames(displayNames: (string | undefined)[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const d of displayNames) {
+    const key = fullNameKey(d);
+    if (key) counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const out: [string, number][] = [];
+  counts.forEach((n, key) => {
+    if (n > 1) out.push([key, n]);
+  });
+  return out;
+}
+
+/**
+ * The tables. `repeated`: repeatedFullNames of the whole follower list (so that a part of it is linked as the
+ * whole would be): several followers showing one full name are several people, at most one a customer.
+ */
+export function buildFrequencies(views: CustomerView[], followers: number, repeated?: [string, number][]): Frequencies {
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
-  const named = new Map<string, number>();
-  if (followerNames) {
-    for (const d of followerNames) {
-      const key = fullNameKey(d);
-      if (key) named.set(key, (named.get(key) || 0) + 1);
-    }
-  }
+  const named = new Map<string, number>(repeated);
   return {
     first: smoothed(counts.first, views.length, givenNamePrior),
     last: smoothed(counts.last, views.length, surnamePrior),
