@@ -9,9 +9,9 @@ export const CONFIDENT = CONFIDENT_FITTED;
 export const MARGIN_BITS = 4;
 /**
  * Candidates below this probability are not reported at all. Low, because a `Possible: …` is for the owner to
- * check: on the generated problems most true customers between it and CONFIDENT are right (2 % of strangers get one).
+ * check: on the generated problems most candidates between it and CONFIDENT are the right customer (about 3 % of strangers get one).
  */
-export const SHOWN = 0.003;
+export const SHOWN = 0.001;
 
 export interface Decision {
   /** index into the candidate list */
