@@ -109,7 +109,7 @@ const EMAIL: Comparison<LocalView> = {
       when: (p, f) => p.local.length >= 4 && p.local === f.compact,
       m: FITTED['email=handle-name'].m,
       u: (p, tf) => namedShare(p, tf) * 0.05,
-      uIfNameAgrees: FITTED['email=handle-name|name']?.u ?? 0.05,
+      uIfNameAgrees: FITTED['email=handle-name|name'].u ?? 0.05,
       mIfNameAgrees: FITTED['email=handle-name|name']?.m,
       says: () => 'email matches handle',
     },
@@ -125,7 +125,7 @@ const EMAIL: Comparison<LocalView> = {
       when: (p, f) => p.letters.length >= 4 && p.letters === f.compactLetters,
       m: FITTED['email~handle-name'].m,
       u: (p, tf) => namedShare(p, tf) * 0.2,
-      uIfNameAgrees: FITTED['email~handle-name|name']?.u ?? 0.2,
+      uIfNameAgrees: FITTED['email~handle-name|name'].u ?? 0.2,
       mIfNameAgrees: FITTED['email~handle-name|name']?.m,
       says: () => 'email matches handle (apart from digits)',
     },
@@ -199,7 +199,7 @@ const NAME: Comparison<NameFacts> = {
       // the customer's (another second surname, a maiden name): namesakes show one far more often than she would
       id: 'full+other',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.others > 0,
-      m: FITTED['full+other']?.m ?? 0.01,
+      m: FITTED['full+other'].m,
       u: (p, tf) => fullTf(p, tf) * OTHER_SHARE,
       says: (p) => `name matches ${fullName(p)}`,
     },
@@ -286,9 +286,9 @@ const NAME: Comparison<NameFacts> = {
     {
       id: 'first+initial',
       when: (p) => p.last === 'none' && p.lastInitial && p.others === 0,
-      m: FITTED['first+initial']?.m ?? 0.01,
+      m: FITTED['first+initial'].m,
       // a stranger of that first name and initial who writes it this way as often
-      u: (p, tf) => tf.first(p.name.first) * INITIAL_SHARE * (FITTED['first+initial']?.m ?? 0.01),
+      u: (p, tf) => tf.first(p.name.first) * INITIAL_SHARE * (FITTED['first+initial'].m),
       says: (p) => `first name and initial match ${fullName(p)}`,
     },
     {
@@ -308,7 +308,7 @@ const NAME: Comparison<NameFacts> = {
     // A display name that names someone else argues against; no display name says nothing, and one that names
     // no one ("Salty Moth", a shop) says what the fit finds.
     { id: 'name-differs', when: (p, f) => p.display && f.personLike, m: FITTED['name-differs'].m, u: FITTED['name-differs'].u ?? 0.99, says: () => '' },
-    { id: 'display-no-name', when: (p) => p.display, m: FITTED['display-no-name']?.m ?? 0.05, u: FITTED['display-no-name']?.u ?? 0.1, says: () => '' },
+    { id: 'display-no-name', when: (p) => p.display, m: FITTED['display-no-name'].m, u: FITTED['display-no-name'].u ?? 0.1, says: () => '' },
   ],
 };
 
