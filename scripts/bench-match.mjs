@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Matching figures and speed, outside jest: bundles the TypeScript on the fly with esbuild's build API.
-//   node scripts/bench-match.mjs            precision/recall on the hard problem + 50,000 followers × 20,000 customers
+//   node scripts/bench-match.mjs            precision/recall on both generated problems + 50,000 followers × 20,000 customers
 //   node scripts/bench-match.mjs --quick    precision/recall only
 //   node scripts/bench-match.mjs --json     one JSON line (for scripts/bench.mjs)
 import { build } from 'esbuild';
@@ -13,6 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
 export { createMatcher } from ${JSON.stringify(join(root, 'src/core/match/index.ts'))};
 export { generateMatchProblem, measureMatching, timeMatching } from ${JSON.stringify(join(root, 'test/fixtures/match-problem.ts'))};
+export { generateWorldProblem } from ${JSON.stringify(join(root, 'test/fixtures/match-problem-world.ts'))};
 `;
 const out = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
@@ -25,20 +26,27 @@ const out = await build({
 const dir = mkdtempSync(join(tmpdir(), 'bench-match-'));
 const file = join(dir, 'bundle.mjs');
 writeFileSync(file, out.outputFiles[0].text);
-const { createMatcher, generateMatchProblem, measureMatching, timeMatching } = await import(pathToFileURL(file).href);
+const { createMatcher, generateMatchProblem, generateWorldProblem, measureMatching, timeMatching } = await import(pathToFileURL(file).href);
 rmSync(dir, { recursive: true, force: true });
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
 const result = { seeds: [] };
-for (const seed of [20261125, 1, 2]) {
-  const f = measureMatching(generateMatchProblem({ seed }), createMatcher);
-  result.seeds.push({ seed, ...f });
-  if (!json) {
-    console.log(
-      `hard problem (seed ${seed}): ${f.customers} customers, ${f.followers} followers (${f.buyers} are customers): ` +
-        `confident ${f.confident} (wrong ${f.wrong}), possible ${f.possible}; precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}`,
-    );
+const problems = [
+  ['project generator (test/fixtures/match-problem.ts)', generateMatchProblem, [20261125, 1, 2]],
+  ['world generator (test/fixtures/match-problem-world.ts)', generateWorldProblem, [77, 78, 79]],
+];
+for (const [label, generate, seeds] of problems) {
+  for (const seed of seeds) {
+    const f = measureMatching(generate({ seed }), createMatcher);
+    result.seeds.push({ problem: label, seed, ...f });
+    if (!json) {
+      console.log(
+        `${label}, seed ${seed}: ${f.customers} customers, ${f.followers} followers (${f.buyers} are customers): ` +
+          `confident ${f.confident} (wrong ${f.wrong}), possible ${f.possible}; precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}; ` +
+          `Possible for ${f.missedPossible} of the ${f.missed} customers not linked (${f.possibleShare.toFixed(2)})`,
+      );
+    }
   }
 }
 if (!quick) {

@@ -210,9 +210,15 @@ describe('the ladder, comparison by comparison', () => {
 
   it('a display name that names someone else weighs against', () => {
     const cs = [...filler(), customer('Adaeze Oyelaran', { emails: ['fernandmoss@gmail.com'] })];
-    const { best } = ladder(cs, follower('fernandmoss', 'Karl Weber'));
+    const { best } = ladder(cs, follower('fernandmoss', 'James Weber'));
     expect(best.levels.find((l) => l.comparison === NAME)!).toMatchObject({ level: 'name-differs' });
     expect(best.levels.find((l) => l.comparison === NAME)!.weight).toBeLessThan(0);
+  });
+
+  it('a display name that names no one (a shop, a phrase) is its own level, and a script the folding cannot read says nothing', () => {
+    const cs = [...filler(), customer('Adaeze Oyelaran', { emails: ['fernandmoss@gmail.com'] })];
+    expect(ladder(cs, follower('fernandmoss', 'Salty Moth')).best.levels.find((l) => l.comparison === NAME)).toMatchObject({ level: 'display-no-name' });
+    expect(ladder(cs, follower('fernandmoss', '김민준')).best.levels.find((l) => l.comparison === NAME)).toBeUndefined();
   });
 });
 

@@ -149,7 +149,7 @@ export function handleForms(handle: string): { letters: string; compact: string 
 
 // Words that shops and creators add to a display name ("Jane Doe Ceramics"): not a different person's name.
 const BUSINESS =
-  'art arts artist atelier bakery beauty boutique by co company crafts creates creations creative ' +
+  'art arts artist atelier bakery beauty boutique by ceramics co company crafts creates creations creative ' +
   'creator design designs fashion fitness handmade home illustration jewelry jewellery kitchen ' +
   'life makes maker official photo photography pottery shop store studio studios the vintage with';
 let businessSet: Set<string> | undefined;

@@ -1,6 +1,7 @@
 // Scoring the Followers tab: all at once from the menu, or in chunks from the sidebar (each call well under
 // Apps Script's limits). Reads each tab once, writes each block once, under the document lock.
 import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells, validateSettings } from '../core/engine';
+import { repeatedFullNames } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
 import { OUTPUT_HEADERS, type Cell, type Settings } from '../core/types';
 import type { Report, ScoringPlan } from '../server/api';
@@ -146,8 +147,10 @@ function chunk(start: number, count: number): { done: number } {
   // The header rows and this chunk's rows only: the user's columns, two reads.
   const head = sheet.getRange(1, 1, run.headerRow, run.userColumns).getValues() as Cell[][];
   const body = sheet.getRange(run.headerRow + 1 + first, 1, n, run.userColumns).getValues() as Cell[][];
-  // The matcher's prior depends on how many followers the whole tab has, so a chunk scores as the whole tab would.
-  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, atStart, ctx, run.total);
+  // The matcher's prior depends on how many followers the whole tab has, and its name frequencies on which full
+  // names several of them show, so a chunk scores as the whole tab would.
+  const repeated = repeatedNamesOf(sheet, run, head, settings);
+  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, atStart, ctx, run.total, repeated);
   if (p.table.headerIndex !== run.headerRow - 1) throw new UserError(`The header row of "${run.tab}" moved while scoring. Press Score to start again.`);
   const cells = scoreRows(p, 0, n).map(toCells);
   withDocumentLock(() => {
@@ -156,6 +159,26 @@ function chunk(start: number, count: number): { done: number } {
     if (now) writeJson(KEYS.run, { ...now, done: Math.max(now.done, first + n), touched: Date.now() });
   });
   return { done: first + n };
+}
+
+/**
+ * The full names several followers of the whole tab show: its name columns only, one read each, put back in
+ * place and read as readFollowers reads them (so a chunk sees the names the menu's whole run sees).
+ */
+function repeatedNamesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState, head: Cell[][], settings: Settings): [string, number][] {
+  if (run.total <= 0) return [];
+  const overrides = settings.columnOverrides?.followers;
+  const { columns } = readTable({ name: run.tab, grid: head }, 'followers', overrides);
+  const fields = ['name', 'firstName', 'lastName'].filter((f) => columns[f] !== undefined);
+  if (!fields.length) return [];
+  const rows: Cell[][] = Array.from({ length: run.total }, () => []);
+  for (const field of fields) {
+    const c = columns[field];
+    const values = sheet.getRange(run.headerRow + 1, c + 1, run.total, 1).getValues() as Cell[][];
+    for (let i = 0; i < run.total; i++) rows[i][c] = values[i][0];
+  }
+  const followers = readFollowers(readTable({ name: run.tab, grid: head.concat(rows) }, 'followers', overrides));
+  return repeatedFullNames(followers.map((f) => f.name));
 }
 
 /** Queue numbers, colours and the toast, from the rows the chunks wrote. */

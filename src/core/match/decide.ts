@@ -1,13 +1,17 @@
 // The decision for one follower from its candidates' weights: confident (fills Customer ID), possible
 // (`Possible: …`) or none, and the evidence in words, strongest first.
 import type { LevelHit } from './levels';
+import { CONFIDENT_FITTED } from './weights';
 
-/** Probability above which a match is confident (it also needs MARGIN_BITS over the runner-up). */
-export const CONFIDENT = 0.9;
+/** Probability above which a match is confident (it also needs MARGIN_BITS over the runner-up): fitted. */
+export const CONFIDENT = CONFIDENT_FITTED;
 /** The best candidate's weight must beat the runner-up's by this many bits (16×) to be confident. */
 export const MARGIN_BITS = 4;
-/** Candidates below this probability are not reported at all. */
-export const SHOWN = 0.01;
+/**
+ * Candidates below this probability are not reported at all. Low, because a `Possible: …` is for the owner to
+ * check: on the generated problems most candidates between it and CONFIDENT are the right customer (about 3 % of strangers get one).
+ */
+export const SHOWN = 0.001;
 
 export interface Decision {
   /** index into the candidate list */

@@ -1,7 +1,7 @@
 // Term frequencies for the matcher: how common a first name, a surname and a full name are among the
 // customers and the followers, smoothed toward a population of unseen names (names.ts gives the priors).
-import { givenNamePrior, isBusinessWord, nameTokens, surnamePrior } from '../names';
-import type { CustomerView } from './views';
+import { givenNamePrior, isBusinessWord, relatedNames, surnamePrior } from '../names';
+import { readableTokens, type CustomerView } from './views';
 
 /** Shares of people with a name token, and how many followers show a full name. */
 export interface Frequencies {
@@ -11,6 +11,8 @@ export interface Frequencies {
   followersNamed(first: string, last: string): number;
   /** how many followers the list has */
   followers: number;
+  /** a first name of a customer, or a known given name (nickname table, common names) */
+  isGivenName(t: string): boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export function smoothed(
   };
 }
 
-const PSEUDO_PEOPLE = 2000;
+const PSEUDO_PEOPLE = 500;
 
 
 /** Customers count once per name token, however many spellings of their name the orders hold. */
@@ -71,35 +73,40 @@ function tokenCounts(views: CustomerView[]): { first: Map<string, number>; last:
 
 /** "first last" of a display name: its first and last name tokens, shop words left out; '' for one word. */
 export function fullNameKey(display: string | undefined): string {
-  const tokens = nameTokens(display).filter((t) => t.length > 1 && !isBusinessWord(t));
+  const tokens = readableTokens(display).filter((t) => t.length > 1 && !isBusinessWord(t));
   return tokens.length >= 2 ? tokens[0] + ' ' + tokens[tokens.length - 1] : '';
 }
 
 /**
- * The tables. `followerNames`: every follower's display name (the whole list, so that a part of it is linked as
- * the whole would be): several followers showing one full name are several people, at most one a customer.
+ * Full names ("first last") that several followers show, with how many do: all the matcher needs of the
+ * follower list's names, small enough to hand to another thread or chunk.
  */
-export function buildFrequencies(views: CustomerView[], followers: number, followerNames?: (string | undefined)[]): Frequencies {
-  const counts = tokenCounts(views);
-  const named = new Map<string, number>();
-  let people = views.length;
-  if (followerNames) {
-    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) || 0) + 1);
-    for (const d of followerNames) {
-      const tokens = nameTokens(d).filter((t) => t.length > 1 && !isBusinessWord(t));
-      if (!tokens.length) continue;
-      // the followers who show a name are people too: their names count toward the shares
-      people++;
-      bump(counts.first, tokens[0]);
-      if (tokens.length < 2) continue;
-      bump(counts.last, tokens[tokens.length - 1]);
-      bump(named, tokens[0] + ' ' + tokens[tokens.length - 1]);
-    }
+export function repeatedFullNames(displayNames: (string | undefined)[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const d of displayNames) {
+    const key = fullNameKey(d);
+    if (key) counts.set(key, (counts.get(key) || 0) + 1);
   }
+  const out: [string, number][] = [];
+  counts.forEach((n, key) => {
+    if (n > 1) out.push([key, n]);
+  });
+  return out;
+}
+
+/**
+ * The tables. `repeated`: repeatedFullNames of the whole follower list (so that a part of it is linked as the
+ * whole would be): several followers showing one full name are several people, at most one a customer.
+ */
+export function buildFrequencies(views: CustomerView[], followers: number, repeated?: [string, number][]): Frequencies {
+  const counts = tokenCounts(views);
+  const customerFirsts = new Set(counts.first.keys());
+  const named = new Map<string, number>(repeated);
   return {
-    first: smoothed(counts.first, people, givenNamePrior),
-    last: smoothed(counts.last, people, surnamePrior),
+    first: smoothed(counts.first, views.length, givenNamePrior),
+    last: smoothed(counts.last, views.length, surnamePrior),
     followersNamed: (first, last) => named.get(first + ' ' + last) || 0,
+    isGivenName: (t) => customerFirsts.has(t) || relatedNames(t) !== undefined || givenNamePrior(t).floor > 0,
     followers,
   };
 }

@@ -9,12 +9,13 @@ import { scorePair, type LevelHit } from './levels';
 import { customerView, followerView } from './views';
 
 export { CONFIDENT, MARGIN_BITS, SHOWN } from './decide';
+export { repeatedFullNames } from './frequencies';
 
 export interface MatcherOptions {
   /** How many followers the list has, when known: sets the prior chance that a follower is a given customer. */
   followers?: number;
-  /** Every follower's display name (the whole list): how many followers show each full name. */
-  followerNames?: (string | undefined)[];
+  /** Full names that several followers of the whole list show, with how many (frequencies.ts repeatedFullNames). */
+  repeatedNames?: [string, number][];
 }
 
 export interface Scored {
@@ -46,7 +47,7 @@ export function priorWeight(customers: number, followers: number): number {
 export function createMatcher(customers: Customer[], options: MatcherOptions = {}): Matcher {
   const views = customers.map(customerView);
   const followers = options.followers || Math.max(1000, 2.5 * views.length);
-  const tf = buildFrequencies(views, followers, options.followerNames);
+  const tf = buildFrequencies(views, followers, options.repeatedNames);
   const prior = priorWeight(views.length, followers);
   const blocking = createBlocking(views);
 
@@ -58,7 +59,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   };
 
   function candidates(f: Follower): Scored[] {
-    const fv = followerView(f);
+    const fv = followerView(f, tf.isGivenName);
     if (!fv.handle && !fv.display.length && !fv.email) return [];
     const ids: number[] = [];
     const weak: (number[] | undefined)[] = [];
@@ -73,7 +74,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   }
 
   const match = ((f: Follower): Match | null => {
-    const fv = followerView(f);
+    const fv = followerView(f, tf.isGivenName);
     if (!fv.handle && !fv.display.length && !fv.email) return null;
     const ids: number[] = [];
     const weak: (number[] | undefined)[] = [];
@@ -94,7 +95,8 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (!d) return null;
     const levels: LevelHit[] = [];
     scorePair(fv, views[ids[d.top]], tf, prior, levels);
-    return { customer: ids[d.top], confidence: Math.round(d.p * 100) / 100, confident: d.confident, evidence: evidenceOf(levels, d.close) };
+    // (a shown candidate reads at least 1 %: below SHOWN it would not be shown at all)
+    return { customer: ids[d.top], confidence: Math.max(0.01, Math.round(d.p * 100) / 100), confident: d.confident, evidence: evidenceOf(levels, d.close) };
   }) as Matcher;
   match.candidates = candidates;
   return match;

@@ -53,6 +53,8 @@ export interface NameFacts {
   /** the display-name token that matched as first name (for "Jen = Jennifer") */
   firstAs: string;
   last: 'exact' | 'fuzzy' | 'none';
+  /** the display name or the handle gives the surname's initial after the first name ("James S.", @james.s) */
+  lastInitial: boolean;
   /** the display-name token that matched as a near surname (Patil for Patel) */
   lastAs: string;
   handleFirst: FirstInHandle;
@@ -107,7 +109,7 @@ const EMAIL: Comparison<LocalView> = {
       when: (p, f) => p.local.length >= 4 && p.local === f.compact,
       m: FITTED['email=handle-name'].m,
       u: (p, tf) => namedShare(p, tf) * 0.05,
-      uIfNameAgrees: FITTED['email=handle-name|name']?.u ?? 0.05,
+      uIfNameAgrees: FITTED['email=handle-name|name'].u ?? 0.05,
       mIfNameAgrees: FITTED['email=handle-name|name']?.m,
       says: () => 'email matches handle',
     },
@@ -123,7 +125,7 @@ const EMAIL: Comparison<LocalView> = {
       when: (p, f) => p.letters.length >= 4 && p.letters === f.compactLetters,
       m: FITTED['email~handle-name'].m,
       u: (p, tf) => namedShare(p, tf) * 0.2,
-      uIfNameAgrees: FITTED['email~handle-name|name']?.u ?? 0.2,
+      uIfNameAgrees: FITTED['email~handle-name|name'].u ?? 0.2,
       mIfNameAgrees: FITTED['email~handle-name|name']?.m,
       says: () => 'email matches handle (apart from digits)',
     },
@@ -167,6 +169,8 @@ function namedShare(p: LocalView, tf: Frequencies): number {
 const NICK_SHARE = 0.004;
 const FUZZY_SHARE = 0.003;
 const INITIAL_SHARE = 0.07;
+/** Share of people who show a word of their name besides first name and one surname (two-surname names: half). */
+const OTHER_SHARE = 0.2;
 
 /** Share of people whose first name is a nickname or formal form of this one (Jack: John, Jackson, …). */
 function relatedShare(first: string, tf: Frequencies): number {
@@ -190,6 +194,15 @@ const NAME: Comparison<NameFacts> = {
   count: (c) => c.names.length,
   fact: (f, c, k) => nameFacts(f, c.names[k]),
   levels: [
+    {
+      // "Luis Moreno Valtuaga" for customer Luis Cabrera Moreno: the whole name, and a word of a name that is not
+      // the customer's (another second surname, a maiden name): namesakes show one far more often than she would
+      id: 'full+other',
+      when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.others > 0,
+      m: FITTED['full+other'].m,
+      u: (p, tf) => fullTf(p, tf) * OTHER_SHARE,
+      says: (p) => `name matches ${fullName(p)}`,
+    },
     {
       id: 'full+handle',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.handleFirst === 'exact' && p.handleLast,
@@ -271,6 +284,14 @@ const NAME: Comparison<NameFacts> = {
       says: (p) => `surname ${p.name.plainLast} matches`,
     },
     {
+      id: 'first+initial',
+      when: (p) => p.last === 'none' && p.lastInitial && p.others === 0,
+      m: FITTED['first+initial'].m,
+      // a stranger of that first name and initial who writes it this way as often
+      u: (p, tf) => tf.first(p.name.first) * INITIAL_SHARE * (FITTED['first+initial'].m),
+      says: (p) => `first name and initial match ${fullName(p)}`,
+    },
+    {
       id: 'first-only',
       when: (p) => (p.first === 'exact' || p.first === 'nick') && p.others === 0 && p.last === 'none',
       m: FITTED['first-only'].m,
@@ -284,8 +305,10 @@ const NAME: Comparison<NameFacts> = {
       u: (p, tf) => tf.first(p.name.first) * 0.6,
       says: (p) => `first name ${p.name.plainFirst} in handle`,
     },
-    // A display name that names someone else argues against; no display name says nothing.
-    { id: 'name-differs', when: (p) => p.display, m: FITTED['name-differs'].m, u: FITTED['name-differs'].u ?? 0.99, says: () => '' },
+    // A display name that names someone else argues against; no display name says nothing, and one that names
+    // no one ("Salty Moth", a shop) says what the fit finds.
+    { id: 'name-differs', when: (p, f) => p.display && f.personLike, m: FITTED['name-differs'].m, u: FITTED['name-differs'].u ?? 0.99, says: () => '' },
+    { id: 'display-no-name', when: (p) => p.display, m: FITTED['display-no-name'].m, u: FITTED['display-no-name'].u ?? 0.1, says: () => '' },
   ],
 };
 
@@ -376,7 +399,15 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
       }
     }
   }
-  return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, lastAs, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
+  // "James S." in the display name, or @james.s / @jamess as the handle when the display name shows nothing else
+  let lastInitial = false;
+  if (n.last && last === 'none') {
+    if (first === 'exact') for (let i = 0; i < d.length; i++) if (i !== firstAt && d[i] === n.last[0]) lastInitial = true;
+    if (!lastInitial && (first === 'exact' || !d.length)) {
+      lastInitial = f.plainLetters === n.plainFirst + n.plainLast[0] || f.canonLetters === n.first + n.last[0];
+    }
+  }
+  return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, lastAs, lastInitial, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
 }
 
 /** A nickname of `first` written right before or right after the surname in a handle ("jendoe", "doe_jen"). */

@@ -49,6 +49,8 @@ export interface FollowerView {
   display: string[];
   /** per display token: the names it is a nickname of or for (looked up once per follower, not per pair) */
   related: (string[] | undefined)[];
+  /** the display name holds a given name (else it is a shop's or a phrase: "Salty Moth" names no one) */
+  personLike: boolean;
   /** per display token: a shop word ("studio", "ceramics") rather than a name */
   business: boolean[];
 }
@@ -112,6 +114,17 @@ export function nameViews(full: string): NameView[] {
 }
 
 const NONE: string[] = [];
+const LATIN = /[a-z]/;
+
+/**
+ * A display name's tokens that can be compared with the orders' names: those written in a script the folding
+ * reads (Latin, Cyrillic, Greek). "김민준" or "محمد" says nothing either way, rather than "someone else".
+ */
+export function readableTokens(name: string | undefined): string[] {
+  const tokens = nameTokens(name);
+  for (let i = 0; i < tokens.length; i++) if (!LATIN.test(tokens[i])) return tokens.filter((t) => LATIN.test(t));
+  return tokens;
+}
 
 export function customerView(c: Customer): CustomerView {
   const names: NameView[] = [];
@@ -129,8 +142,9 @@ export function customerView(c: Customer): CustomerView {
   return { names, emails: c.emails.length ? c.emails.map((e) => e.trim().toLowerCase()) : NONE, handles: c.handles.length ? c.handles.map((h) => h.toLowerCase().replace(/^@/, '')) : NONE, locals };
 }
 
-export function followerView(f: Follower): FollowerView {
-  const display = f.name ? nameTokens(f.name) : NONE;
+/** `isGivenName`: whether a token is known as a first name (frequencies.ts). */
+export function followerView(f: Follower, isGivenName: (t: string) => boolean = () => true): FollowerView {
+  const display = f.name ? readableTokens(f.name) : NONE;
   const handle = (f.handle || '').toLowerCase();
   const { letters: plainLetters, compact } = handleForms(handle);
   return {
@@ -142,6 +156,7 @@ export function followerView(f: Follower): FollowerView {
     plainLetters,
     canonLetters: canonToken(plainLetters),
     display,
+    personLike: display.some(isGivenName),
     related: display.map(relatedNames),
     business: display.map(isBusinessWord),
   };

@@ -1,0 +1,175 @@
+// Unit tests of the matcher's parts: views, frequency tables, the ladder's levels, the blocking index, the decision.
+import { createMatcher } from '../src/core/match';
+import { createBlocking } from '../src/core/match/blocking';
+import { CONFIDENT, MARGIN_BITS, SHOWN, decide, evidenceOf } from '../src/core/match/decide';
+import { buildFrequencies, fullNameKey, repeatedFullNames } from '../src/core/match/frequencies';
+import { LADDER, scorePair, type LevelHit } from '../src/core/match/levels';
+import { customerView, followerView, nameViews, readableTokens } from '../src/core/match/views';
+import { FITTED } from '../src/core/match/weights';
+import type { Customer, Follower } from '../src/core/types';
+
+let next = 0;
+const customer = (name: string, extra: Partial<Customer> = {}): Customer => ({
+  key: extra.emails?.[0] ?? `${name} #${next++}`,
+  emails: [],
+  names: [name],
+  handles: [],
+  phones: [],
+  orders: 1,
+  spent: 10,
+  ...extra,
+});
+const follower = (handle: string, name?: string, email?: string): Follower => ({ index: 0, handle, name, email });
+const FILLER = ['Olivia Brown', 'Liam Smith', 'Noah Johnson', 'Emma Williams', 'Ava Jones', 'Sophia Miller', 'Mason Davis', 'Lucas Moore', 'Mia Taylor', 'James Smith'];
+
+/** The ladder for one pair: level id per comparison and the total weight (prior 0). */
+function levels(c: Customer, f: Follower, others: Customer[] = FILLER.map((n) => customer(n)), repeated?: [string, number][]) {
+  const all = [...others, c];
+  const views = all.map(customerView);
+  const tf = buildFrequencies(views, 1000, repeated);
+  const hits: LevelHit[] = [];
+  const weight = scorePair(followerView(f, tf.isGivenName), views[views.length - 1], tf, 0, hits);
+  return { weight, by: Object.fromEntries(hits.map((h) => [h.comparison, h])) as Record<string, LevelHit> };
+}
+const NAME = 'name vs display name and handle';
+const EMAIL = 'email local part vs handle';
+
+describe('views', () => {
+  it('reads a two-surname name also as first name + first surname', () => {
+    expect(nameViews('Julia Santos Ibáñez').map((v) => [v.first, v.last])).toEqual([
+      ['julia', 'ibanez'],
+      ['julia', 'santos'],
+    ]);
+    // a middle given name is not a surname
+    expect(nameViews('Mary Ann Smith').map((v) => [v.first, v.last])).toEqual([['mary', 'smith']]);
+  });
+
+  it('keeps display tokens the folding can read; other scripts say nothing', () => {
+    expect(readableTokens('Иван Петров')).toEqual(['ivan', 'petrov']);
+    expect(readableTokens('김민준')).toEqual([]);
+    expect(readableTokens('Wei 王')).toEqual(['wei']);
+  });
+
+  it('knows which name an email local part spells', () => {
+    const v = customerView(customer('Betty Williams', { emails: ['betty.w@gmail.com', 'bwilliams@x.com', 'sunnyfox@y.com'] }));
+    expect(v.locals.map((l) => l.named && l.named.kind)).toEqual(['first-initial', 'initial-last', null]);
+  });
+});
+
+describe('frequencies', () => {
+  it('counts the full names several followers show, and only those', () => {
+    const r = repeatedFullNames(['Jean Muller', 'Jean Mueller', 'JEAN MÜLLER Studio', 'Ann Lee', undefined, 'Prakash']);
+    expect(r).toEqual([['jean muller', 3]]);
+    expect(fullNameKey('Dr. José García López')).toBe('jose lopez');
+  });
+
+  it('a shared rare surname is rarer than a shared Smith; unseen names fall back on the prior', () => {
+    const tf = buildFrequencies(FILLER.map((n) => customerView(customer(n))), 1000);
+    expect(tf.last('smith')).toBeGreaterThan(tf.last('oyelaran'));
+    expect(tf.first('james')).toBeGreaterThan(tf.first('zebedee'));
+    expect(tf.isGivenName('olivia')).toBe(true);
+    expect(tf.isGivenName('moth')).toBe(false);
+  });
+});
+
+describe('the ladder', () => {
+  it('every level of every comparison has its fitted m in weights.ts: one place per weight', () => {
+    for (const cmp of LADDER) for (const level of cmp.levels) expect(FITTED[level.id]).toBeDefined();
+  });
+
+  it('a near surname that is itself a common surname says little (Patil for Patel); a typo of a rare one says more', () => {
+    const patels = ['Ravi Patil', 'Amit Patil', 'Neha Patil', 'Raj Patil'].map((n) => customer(n));
+    const near = levels(customer('Prakash Patel'), follower('prakashpatil.303', 'Prakash Patil'), [...FILLER.map((n) => customer(n)), ...patels]);
+    const typo = levels(customer('Prakash Oyelaran'), follower('p_oyelaren', 'Prakash Oyelaren'));
+    expect(near.by[NAME].level).toBe('near-last');
+    expect(typo.by[NAME].level).toBe('near-last');
+    expect(near.by[NAME].weight).toBeLessThan(typo.by[NAME].weight - 2);
+  });
+
+  it('an email local part equal to the handle is strong when it spells a rare name, weak for a common first name', () => {
+    const rare = levels(customer('Vincenzo Dalvecchio', { emails: ['vincenzo.d@gmail.com'] }), follower('vincenzo.d'));
+    const common = levels(customer('James Smith', { emails: ['james@gmail.com'] }), follower('james'));
+    expect(rare.by[EMAIL].level).toBe('email=handle-name');
+    expect(rare.by[EMAIL].weight).toBeGreaterThan(common.by[EMAIL].weight + 3);
+  });
+
+  it('a first name alone inside an email says nothing on its own (francesco in francescoferretti1998@)', () => {
+    const r = levels(customer('Francesco Ferretti', { emails: ['francescoferretti1998@gmail.com'] }), follower('ferri.francesco'));
+    expect(r.by[EMAIL].level).not.toBe('email-in-handle');
+  });
+
+  it('first name and surname initial: "James S." and @james.s', () => {
+    expect(levels(customer('James Simmons'), follower('jsx', 'James S.')).by[NAME].level).toBe('first+initial');
+    expect(levels(customer('Betty Wainwright'), follower('betty.w')).by[NAME].level).toBe('first+initial');
+  });
+
+  it('surname-first handles and two-surname names: santos.julia95 for Julia Santos Ibáñez', () => {
+    expect(levels(customer('Julia Santos Ibáñez'), follower('santos.julia95')).by[NAME].level).toBe('full-in-handle');
+  });
+
+  it('the whole name plus a name word the customer lacks is weaker than the whole name', () => {
+    const c = customer('Luis Cabrera Moreno');
+    expect(levels(c, follower('x1', 'Luis Moreno Valtuaga')).by[NAME].level).toBe('full+other');
+    expect(levels(c, follower('x1', 'Luis Moreno Valtuaga')).weight).toBeLessThan(levels(c, follower('x2', 'Luis Moreno')).weight - 2);
+  });
+
+  it('other followers showing the same full name make it weaker', () => {
+    const c = customer('Jean Muller');
+    const alone = levels(c, follower('jeanm', 'Jean Mueller'));
+    const shared = levels(c, follower('jeanm', 'Jean Mueller'), undefined, [['jean muller', 4]]);
+    expect(shared.by[NAME].weight).toBeLessThan(alone.by[NAME].weight - 1);
+  });
+
+  it("a follower's email from the Followers tab is exact evidence", () => {
+    const r = levels(customer('Ann Lee', { emails: ['ann.lee@work.example'] }), follower('sunnyfox', undefined, 'Ann.Lee@work.example'));
+    expect(r.by["follower's email"].level).toBe('same-email');
+    const m = createMatcher([...FILLER.map((n) => customer(n)), customer('Ann Lee', { emails: ['ann.lee@work.example'] })]);
+    expect(m(follower('sunnyfox', 'Salty Moth', 'ann.lee@work.example'))).toMatchObject({ confident: true });
+  });
+
+  it('a handle written in an order (an Etsy buyer username in Customer.handles) is strong evidence', () => {
+    const m = createMatcher([...FILLER.map((n) => customer(n)), customer('Jing Kim', { handles: ['midnightwave1994'] })]);
+    expect(m(follower('midnightwave1994', '김静'))).toMatchObject({ confident: true });
+  });
+});
+
+describe('blocking', () => {
+  it('blocks by whole email, handle, local part and names, in arrays of customer numbers', () => {
+    const views = [customer('Ann Lee', { emails: ['ann.lee@x.com'] }), customer('Bo Chan', { handles: ['bochan'] }), customer('Cy Dee')].map(customerView);
+    const b = createBlocking(views);
+    const ids = (f: Follower) => {
+      const out: number[] = [];
+      b.candidateIds(followerView(f), out, []);
+      return out;
+    };
+    expect(ids(follower('zz', undefined, 'ann.lee@x.com'))).toEqual([0]);
+    expect(ids(follower('bochan'))).toEqual([1]);
+    expect(ids(follower('annlee'))).toEqual([0]);
+    expect(ids(follower('q', 'Cy Dee'))).toEqual([2]);
+    expect(ids(follower('q', 'Zed Zed'))).toEqual([]);
+  });
+});
+
+describe('decide', () => {
+  const byIndex = (a: number, b: number) => a < b;
+  it('confident needs CONFIDENT and MARGIN_BITS over the runner-up; ties go to the earlier key', () => {
+    expect(decide([10], byIndex)).toMatchObject({ top: 0, confident: true, close: 0 });
+    expect(decide([10, 10 - MARGIN_BITS + 1], byIndex)).toMatchObject({ top: 0, confident: false, close: 1 });
+    expect(decide([5, 5], byIndex)).toMatchObject({ top: 0, close: 1 });
+    expect(decide([Math.log2(CONFIDENT / (1 - CONFIDENT)) - 0.1], byIndex)!.confident).toBe(false);
+  });
+
+  it('nothing shown below SHOWN or without candidates', () => {
+    expect(decide([], byIndex)).toBeNull();
+    expect(decide([Math.log2(SHOWN / 2)], byIndex)).toBeNull();
+  });
+
+  it('evidence: what spoke for the match, strongest first', () => {
+    const hits: LevelHit[] = [
+      { comparison: 'a', level: 'x', weight: 3, says: 'weak' },
+      { comparison: 'b', level: 'y', weight: 9, says: 'strong' },
+      { comparison: 'c', level: 'z', weight: -2, says: 'against' },
+    ];
+    expect(evidenceOf(hits, 2)).toEqual(['strong', 'weak', '2 other customers fit as well']);
+  });
+});
