@@ -11,7 +11,7 @@ import { currentReport, selectFollowerRow } from '../sheets/report';
 import { beginRun, finishRun, scoreAll, scoreRunChunk } from '../sheets/scoring';
 import { loadSettings, saveSettings as storeSettings } from '../sheets/settings-store';
 import { statusOf } from '../sheets/status';
-import type { FieldError, ImportSummary, ImportedRow, Report, ScoringPlan, Status } from './api';
+import type { ChunkResult, FieldError, ImportSummary, ImportedRow, Report, ScoringPlan, Status } from './api';
 
 /**
  * Adds the Followback menu. Safe in AuthMode.NONE: it builds the menu and touches nothing else.
@@ -81,7 +81,7 @@ export function beginScoring(): ScoringPlan {
  * @param {number} start first data row, 0-based
  * @param {number} count how many rows
  */
-export function scoreChunk(start: number, count: number): { done: number } {
+export function scoreChunk(start: number, count: number): ChunkResult {
   return scoreRunChunk(start, count);
 }
 
