@@ -71,7 +71,8 @@ export function delimiterOf(text: string): string {
 function csvText(name: string, bytes: Uint8Array): { text: string; delimiter: string } {
   if (looksBinary(bytes)) throw new InputError('this is not a CSV text file (it holds binary data; export the sheet as CSV)', name);
   // One line ending throughout: papaparse takes the first it sees for the whole file.
-  const text = decodeText(bytes).replace(/\r\n?/g, '\n');
+  const decoded = decodeText(bytes);
+  const text = decoded.indexOf('\r') < 0 ? decoded : decoded.replace(/\r\n?/g, '\n');
   if (!text.trim()) throw new InputError('the file is empty', name);
   return { text, delimiter: delimiterOf(text) };
 }
