@@ -71,8 +71,16 @@ export type { FieldError };
 export interface ScoringPlan {
   /** data rows of the Followers tab */
   total: number;
-  /** rows the sidebar should ask for in each scoreChunk call */
+  /** rows the sidebar asks for in its first scoreChunk call; later chunks follow the time each one took */
   chunk: number;
+  /** the Apps Script time a chunk should take, in ms */
+  targetMs: number;
+}
+
+/** What one scoreChunk call did: rows done so far, and the time the chunk took in its execution (ms). */
+export interface ChunkResult {
+  done: number;
+  ms: number;
 }
 
 /** One person of the Say thanks list, as the sidebar shows it (links are http(s) only; '' when none). */
@@ -124,7 +132,7 @@ export interface ServerApi {
   getSettings(): Settings;
   saveSettings(s: unknown): { settings: Settings; errors: FieldError[] };
   beginScoring(): ScoringPlan;
-  scoreChunk(start: number, count: number): { done: number };
+  scoreChunk(start: number, count: number): ChunkResult;
   finishScoring(): Report;
   getReport(): Report | null;
   selectRow(row: number): void;

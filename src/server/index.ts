@@ -13,7 +13,7 @@ import { beginRun, finishRun, scoreAll, scoreRunChunk } from '../sheets/scoring'
 import { loadSettings, saveSettings as storeSettings } from '../sheets/settings-store';
 import { recordTicks, undoTicks } from '../sheets/routine';
 import { statusOf } from '../sheets/status';
-import type { FieldError, ImportSummary, ImportedRow, Report, RoomAction, RoomReport, ScoringPlan, Status, ThanksAction, ThanksReport, TickAction, TickItem } from './api';
+import type { ChunkResult, FieldError, ImportSummary, ImportedRow, Report, RoomAction, RoomReport, ScoringPlan, Status, ThanksAction, ThanksReport, TickAction, TickItem } from './api';
 
 /**
  * Adds the Followback menu. Safe in AuthMode.NONE: it builds the menu and touches nothing else.
@@ -83,7 +83,7 @@ export function beginScoring(): ScoringPlan {
  * @param {number} start first data row, 0-based
  * @param {number} count how many rows
  */
-export function scoreChunk(start: number, count: number): { done: number } {
+export function scoreChunk(start: number, count: number): ChunkResult {
   return scoreRunChunk(start, count);
 }
 

@@ -4,7 +4,7 @@ import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells, validateSettin
 import { repeatedFullNames } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
 import { OUTPUT_HEADERS, type Cell, type Settings } from '../core/types';
-import type { Report, ScoringPlan } from '../server/api';
+import type { ChunkResult, Report, ScoringPlan } from '../server/api';
 import { applyColours } from './colours';
 import { contextFor } from './context-cache';
 import { KEYS, OutputState, RunState, readJson, remove, writeJson } from './document-state';
@@ -18,8 +18,13 @@ import { loadSettings } from './settings-store';
 import { findTabs, readGrid } from './tabs';
 import { loadWorkbook, otherSources, routineNow } from './workbook-input';
 
-/** Rows per scoreChunk call: a few seconds of Apps Script time, far under its 30 s / 6 min limits. */
+/**
+ * Rows of the sidebar's first scoreChunk call: about 20 s of Apps Script time on the README's estimate (ten times
+ * the script's compute in the emulator plus a second per Spreadsheet call), far under its 6-minute limit. Later
+ * chunks are sized from the time the last one took (src/client/scoring-run.ts), aiming at CHUNK_TARGET_MS.
+ */
 export const CHUNK_ROWS = 2000;
+export const CHUNK_TARGET_MS = 20_000;
 /** A sidebar run with no call for this long was abandoned; a new run may take over. */
 export const STALE_RUN_MS = 2 * 60 * 1000;
 
@@ -91,7 +96,7 @@ export function beginRun(): ScoringPlan {
     // Each property value must stay under 9 KB: keep the settings with the run when they fit.
     if (utf8Bytes(JSON.stringify(settings)) < 6000) run.settings = settings;
     writeJson(KEYS.run, run);
-    return { total, chunk: CHUNK_ROWS };
+    return { total, chunk: CHUNK_ROWS, targetMs: CHUNK_TARGET_MS };
   });
 }
 
@@ -114,8 +119,11 @@ function runSettings(run: RunState): Settings {
   return run.settings ? validateSettings(run.settings).settings : loadSettings();
 }
 
-export function scoreRunChunk(start: number, count: number): { done: number } {
-  return endingRunOnFailure(() => chunk(start, count));
+/** Scores a chunk and says how long it took in this execution: the sidebar sizes the next chunk from it. */
+export function scoreRunChunk(start: number, count: number): ChunkResult {
+  const started = Date.now();
+  const { done } = endingRunOnFailure(() => chunk(start, count));
+  return { done, ms: Date.now() - started };
 }
 
 /** A run that failed (other than by waiting for the lock) is over: the sidebar's next Score must not be told to wait. */
