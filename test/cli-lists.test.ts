@@ -1,10 +1,11 @@
 // `followback thanks` and `followback unfollow` through the real binary (bin/followback.js → build/cli.js).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { UNFOLLOW_DAILY } from '../src/core/platforms';
+import { ensureBuilt } from './built';
 
 const root = join(__dirname, '..');
 const fx = (name: string) => join(__dirname, 'fixtures', 'cli', name);
@@ -20,7 +21,7 @@ const rowsOf = (csv: string) => {
 };
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  ensureBuilt();
 });
 
 describe('followback thanks', () => {

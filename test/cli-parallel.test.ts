@@ -4,13 +4,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Papa from 'papaparse';
 import { join } from 'node:path';
+import { ensureBuilt } from './built';
 
 const root = join(__dirname, '..');
 let paths: { followers: string; orders: string; engagement: string };
 let dir: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  ensureBuilt();
   dir = mkdtempSync(join(tmpdir(), 'fb-par-'));
   // The benchmark's generator (an ES module) run in its own process.
   const script = `import(${JSON.stringify(join(root, 'scripts', 'bench-data.mjs'))}).then((m) => console.log(JSON.stringify(m.writeBenchData(${JSON.stringify(dir)}, { followers: 20000, orderRows: 20000, engagementRows: 30000, seed: 3 }))))`;

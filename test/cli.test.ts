@@ -1,10 +1,11 @@
 // The command line through the real binary (bin/followback.js → build/cli.js), as a user runs it.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { OUTPUT_HEADERS } from '../src/core/types';
+import { ensureBuilt } from './built';
 
 const root = join(__dirname, '..');
 const fx = (name: string) => join(__dirname, 'fixtures', 'cli', name);
@@ -15,7 +16,7 @@ function followback(args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
+  ensureBuilt();
 });
 
 const allArgs = ['score', fx('followers.csv'), '--orders', fx('orders.csv'), '--engagement', fx('engagement.csv'), '--following', fx('following.csv'), '--now', '2026-11-25'];

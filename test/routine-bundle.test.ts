@@ -1,6 +1,5 @@
 // The daily routine through dist/Code.js (gas-local over the emulator): ticks append to Following and the history
 // under the lock, today's budget counts today's ticks, and a second day's queue skips what was ticked.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { tabValues, type Workbook } from '../src/emulator';
@@ -9,9 +8,10 @@ import { OUTPUT_HEADERS } from '../src/core/types';
 import { message, run } from './bundle-env';
 import { errorOf, execution } from './hardening-gas';
 import { exampleBook, exampleBook as makeBook } from './sheets-fixtures';
+import { ensureBuilt } from './built';
 
 beforeAll(() => {
-  execFileSync('node', ['scripts/build.mjs'], { cwd: join(__dirname, '..'), stdio: 'pipe' });
+  ensureBuilt();
 });
 
 const DAY1 = Date.UTC(2026, 11, 2, 15, 0, 0);

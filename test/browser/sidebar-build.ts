@@ -1,11 +1,11 @@
 // Builds dist/ once per test file (`node scripts/build.mjs`, as `npm run build` does), then copies
 // Code.js and Sidebar.html to a folder of this test file's own: other test files build dist/ at the same
 // time, and a file read while another build rewrites it would be half a file.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { ensureBuilt } from '../built';
 
 export const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -27,7 +27,7 @@ function complete(dir: string): boolean {
 
 export function buildDist(): Built {
   try {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    ensureBuilt();
   } catch (e) {
     const stderr = (e as { stderr?: Buffer }).stderr;
     throw new Error(`npm run build failed: ${stderr ? stderr.toString() : (e as Error).message}`);
