@@ -83,8 +83,6 @@ function keyedGet(k: Keyed | undefined, key: Key): number[] | undefined {
 }
 
 interface TextBlocks {
-  /** customers with this whole email (a follower's email from the Followers tab) */
-  email?: number[];
   /** customers who wrote this handle in an order */
   handle?: number[];
   /** customers whose email local part is this */
@@ -191,6 +189,15 @@ export function createBlocking(views: CustomerView[]): Blocking {
   // costs one lookup in the big map; pair keys (first name + surname) live in small inner maps.
   const byToken = new Map<string, TokenBlocks>();
   const byText = new Map<string, TextBlocks>(); // handles written in orders, email local parts
+  // whole emails, for followers whose tab gives one: built the first time one does (most lists have none)
+  let byEmail: Map<string, number[]> | undefined;
+  const emailIndex = (): Map<string, number[]> => {
+    if (!byEmail) {
+      byEmail = new Map();
+      for (let i = 0; i < views.length; i++) for (const e of views[i].emails) byEmail.set(e, push(byEmail.get(e), i));
+    }
+    return byEmail;
+  };
   const tokenBlocks = (t: string): TokenBlocks => {
     let b = byToken.get(t);
     if (!b) byToken.set(t, (b = {}));
@@ -213,10 +220,6 @@ export function createBlocking(views: CustomerView[]): Blocking {
     }
   };
   views.forEach((v, i) => {
-    for (const e of v.emails) {
-      const b = textBlocks(e);
-      b.email = push(b.email, i);
-    }
     for (const h of v.handles) {
       const b = textBlocks(h);
       b.handle = push(b.handle, i);
@@ -278,10 +281,7 @@ export function createBlocking(views: CustomerView[]): Blocking {
    */
   function candidateIds(fv: FollowerView, out: number[], weak: (number[] | undefined)[]): void {
     stamp++;
-    if (fv.email) {
-      const e = byText.get(fv.email);
-      if (e) take(out, e.email);
-    }
+    if (fv.email) take(out, emailIndex().get(fv.email));
     if (fv.handle) {
       const h = byText.get(fv.handle);
       if (h) take(out, h.handle);

@@ -73,8 +73,16 @@ function tokenCounts(views: CustomerView[]): { first: Map<string, number>; last:
 
 /** "first last" of a display name: its first and last name tokens, shop words left out; '' for one word. */
 export function fullNameKey(display: string | undefined): string {
-  const tokens = readableTokens(display).filter((t) => t.length > 1 && !isBusinessWord(t));
-  return tokens.length >= 2 ? tokens[0] + ' ' + tokens[tokens.length - 1] : '';
+  const tokens = readableTokens(display);
+  let first = '';
+  let last = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.length < 2 || isBusinessWord(t)) continue;
+    if (!first) first = t;
+    else last = t;
+  }
+  return last ? first + ' ' + last : '';
 }
 
 /**
@@ -101,11 +109,24 @@ export function repeatedFullNames(displayNames: (string | undefined)[]): [string
 export function buildFrequencies(views: CustomerView[], followers: number, repeated?: [string, number][]): Frequencies {
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
-  const named = new Map<string, number>(repeated);
+  // first name → surname → followers (no string is made per lookup: this runs for every candidate pair)
+  const named = new Map<string, Map<string, number>>();
+  if (repeated) {
+    for (const [key, n] of repeated) {
+      const at = key.indexOf(' ');
+      const first = key.slice(0, at);
+      let bySurname = named.get(first);
+      if (!bySurname) named.set(first, (bySurname = new Map()));
+      bySurname.set(key.slice(at + 1), n);
+    }
+  }
   return {
     first: smoothed(counts.first, views.length, givenNamePrior),
     last: smoothed(counts.last, views.length, surnamePrior),
-    followersNamed: (first, last) => named.get(first + ' ' + last) || 0,
+    followersNamed: (first, last) => {
+      const bySurname = named.get(first);
+      return (bySurname && bySurname.get(last)) || 0;
+    },
     isGivenName: (t) => customerFirsts.has(t) || relatedNames(t) !== undefined || givenNamePrior(t).floor > 0,
     followers,
   };

@@ -5,7 +5,7 @@
 import { givenNameKeys, similarNames } from '../names';
 import type { Frequencies } from './frequencies';
 import { FITTED } from './weights';
-import type { CustomerView, FollowerView, LocalView, NameView } from './views';
+import { isNamePart, type CustomerView, type FollowerView, type LocalView, type NameView } from './views';
 
 /** One comparison's level for a pair, with its weight and the evidence in words. */
 export interface LevelHit {
@@ -37,7 +37,7 @@ export interface Level<P> {
 export interface Comparison<P> {
   name: string;
   /** How many values the customer has to grade (several emails, several names); 0 = no data, no weight. */
-  count: (c: CustomerView) => number;
+  count: (c: CustomerView, f: FollowerView) => number;
   /** The k-th value, as the levels read it (the best level over all values counts). */
   fact: (f: FollowerView, c: CustomerView, k: number) => P;
   levels: Level<P>[];
@@ -80,7 +80,7 @@ const HANDLE: Comparison<string[]> = {
 
 const FOLLOWER_EMAIL: Comparison<string[]> = {
   name: "follower's email",
-  count: (c) => (c.emails.length ? 1 : 0),
+  count: (c, f) => (f.email && c.emails.length ? 1 : 0),
   fact: (f, c) => c.emails,
   levels: [
     { id: 'same-email', when: (emails, f) => !!f.email && emails.indexOf(f.email) >= 0, m: FITTED['same-email'].m, u: 1e-8, says: () => 'same email' },
@@ -137,7 +137,7 @@ const EMAIL: Comparison<LocalView> = {
         const a = p.letters;
         const b = f.compactLetters;
         const shared = a.length <= b.length ? (a.length >= 6 && b.indexOf(a) >= 0 ? a : '') : b.length >= 6 && a.indexOf(b) >= 0 ? b : '';
-        return !!shared && p.nameParts.indexOf(shared) < 0;
+        return !!shared && !isNamePart(p.names, shared);
       },
       m: FITTED['email-in-handle'].m,
       u: 1e-5,
@@ -404,10 +404,15 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
   if (n.last && last === 'none') {
     if (first === 'exact') for (let i = 0; i < d.length; i++) if (i !== firstAt && d[i] === n.last[0]) lastInitial = true;
     if (!lastInitial && (first === 'exact' || !d.length)) {
-      lastInitial = f.plainLetters === n.plainFirst + n.plainLast[0] || f.canonLetters === n.first + n.last[0];
+      lastInitial = firstThenInitial(f.plainLetters, n.plainFirst, n.plainLast) || firstThenInitial(f.canonLetters, n.first, n.last);
     }
   }
   return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, lastAs, lastInitial, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
+}
+
+/** letters = first + the surname's initial ("jamess" for James Simmons), without making the string. */
+function firstThenInitial(letters: string, first: string, last: string): boolean {
+  return letters.length === first.length + 1 && letters.charCodeAt(first.length) === last.charCodeAt(0) && letters.startsWith(first);
 }
 
 /** A nickname of `first` written right before or right after the surname in a handle ("jendoe", "doe_jen"). */
@@ -431,7 +436,7 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
   let nameAgrees = false;
   for (let x = 0; x < LADDER.length; x++) {
     const cmp = LADDER[x];
-    const count = cmp.count(c);
+    const count = cmp.count(c, fv);
     let best = -Infinity;
     let bestLevel: Level<unknown> | null = null;
     let says = '';

@@ -22,8 +22,8 @@ export interface LocalView {
   letters: string;
   /** the local part is just the customer's name (null when it is not) */
   named: NameShape | null;
-  /** the customer's name tokens (a local part holding only one of them says little) */
-  nameParts: string[];
+  /** the customer's names (a local part holding only one of their tokens says little) */
+  names: NameView[];
 }
 
 export interface CustomerView {
@@ -83,13 +83,12 @@ function nameShaped(letters: string, names: NameView[]): NameShape | null {
   return null;
 }
 
-/** The customer's name tokens (plain and canonical), for "this local part is only a name" tests. */
-function namePartsOf(names: NameView[]): string[] {
-  const parts: string[] = [];
+/** True when s is one of these names' tokens (plain or canonical): a local part holding only that says little. */
+export function isNamePart(names: NameView[], s: string): boolean {
   for (const n of names) {
-    for (const t of [n.first, n.plainFirst, n.last, n.plainLast, ...n.middle]) if (t && parts.indexOf(t) < 0) parts.push(t);
+    if (s === n.first || s === n.plainFirst || s === n.last || s === n.plainLast || n.middle.indexOf(s) >= 0) return true;
   }
-  return parts;
+  return false;
 }
 
 export function nameView(full: string): NameView | null {
@@ -114,6 +113,8 @@ export function nameViews(full: string): NameView[] {
 }
 
 const NONE: string[] = [];
+/** customers.ts writes emails trimmed and in lower case: those need no copy */
+const isPlainEmail = (e: string) => e === e.trim().toLowerCase();
 const LATIN = /[a-z]/;
 
 /**
@@ -132,14 +133,13 @@ export function customerView(c: Customer): CustomerView {
     for (const v of nameViews(full)) if (!names.some((x) => x.first === v.first && x.last === v.last)) names.push(v);
   }
   const locals: LocalView[] = [];
-  let parts: string[] | undefined;
   for (const e of c.emails) {
     const local = emailLocal(e);
     if (!local || locals.some((l) => l.local === local)) continue;
     const letters = digitsOff(local);
-    locals.push({ local, letters, named: nameShaped(letters, names), nameParts: parts || (parts = namePartsOf(names)) });
+    locals.push({ local, letters, named: nameShaped(letters, names), names });
   }
-  return { names, emails: c.emails.length ? c.emails.map((e) => e.trim().toLowerCase()) : NONE, handles: c.handles.length ? c.handles.map((h) => h.toLowerCase().replace(/^@/, '')) : NONE, locals };
+  return { names, emails: c.emails.length ? (c.emails.every(isPlainEmail) ? c.emails : c.emails.map((e) => e.trim().toLowerCase())) : NONE, handles: c.handles.length ? c.handles.map((h) => h.toLowerCase().replace(/^@/, '')) : NONE, locals };
 }
 
 /** `isGivenName`: whether a token is known as a first name (frequencies.ts). */
