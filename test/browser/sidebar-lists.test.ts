@@ -1,14 +1,10 @@
 // The Say thanks and Make room lists in the built Sidebar.html, against the real bundle (dist/Code.js through
 // gas-local over the emulated spreadsheet): links, Done / Not now / Unfollowed / Keep, the history rows they write,
 // and a mention whose text is HTML shown as text.
-import type { Browser, BrowserContext } from 'playwright-core';
 import { HISTORY_TAB } from '../../src/core/history';
 import type { Cell } from '../../src/core/types';
 import { createWorkbook, tabValues, type Workbook } from '../../src/emulator';
-import { launchBrowser, saveScreenshot } from './launch';
-import { openSidebar, sharedContext, type Bridge } from './sidebar-bridge';
-import { buildDist, removeBuilt, type Built } from './sidebar-build';
-import { bundleServer } from './sidebar-gas';
+import { sidebarSession } from './sidebar-session';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -46,34 +42,12 @@ function workbook(followingCount: number): Workbook {
   return book;
 }
 
-let built: Built;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  built = buildDist();
-  browser = await launchBrowser();
-  context = await sharedContext(browser);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  removeBuilt(built);
+const withSidebar = sidebarSession('sidebar-lists', {
+  ready: async (page) => {
+    await page.waitForSelector('#thanks .thanks-list > li, #thanks .empty', { state: 'attached' });
+    await page.waitForSelector('#room .room-list > li, #room .empty, #room .list-notes', { state: 'attached' });
+  },
 });
-
-async function withSidebar(name: string, book: Workbook, body: (b: Bridge) => Promise<void>): Promise<void> {
-  const bridge = await openSidebar(context, built.sidebarHtml, () => bundleServer(built.codeDir, book));
-  try {
-    await bridge.page.waitForSelector('#thanks .thanks-list > li, #thanks .empty', { state: 'attached' });
-    await bridge.page.waitForSelector('#room .room-list > li, #room .empty, #room .list-notes', { state: 'attached' });
-    await body(bridge);
-    expect(bridge.pageErrors).toEqual([]);
-    expect(bridge.dialogs).toEqual([]);
-  } catch (e) {
-    await saveScreenshot(bridge.page, `sidebar-lists-${name}`);
-    throw e;
-  } finally {
-    await bridge.close();
-  }
-}
 
 const history = (book: Workbook) => (tabValues(book, HISTORY_TAB) || []).slice(1).map((r) => [r[1], r[3], r[5]]);
 

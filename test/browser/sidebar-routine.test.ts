@@ -1,14 +1,12 @@
 // The daily routine in the built Sidebar.html, through the bridge to the real bundle over the emulated spreadsheet:
 // a profile link per platform, Followed, Undo, Not now and Mark all, each checked against the Following and
 // Followback history tabs the bundle wrote.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { HISTORY_HEADERS, HISTORY_TAB } from '../../src/core/history';
 import type { Cell } from '../../src/core/types';
 import { createWorkbook, tabValues, type Workbook } from '../../src/emulator';
-import { launchBrowser, saveScreenshot } from './launch';
-import { openSidebar, sharedContext, type Bridge } from './sidebar-bridge';
-import { buildDist, removeBuilt, type Built } from './sidebar-build';
 import { bundleServer } from './sidebar-gas';
+import { sidebarSession } from './sidebar-session';
 
 const X_ID = '1295862231402459136';
 
@@ -32,34 +30,11 @@ function book(): Workbook {
   return createWorkbook([{ name: 'Followers', values: followers }]);
 }
 
-let built: Built;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => {
-  built = buildDist();
-  browser = await launchBrowser();
-  context = await sharedContext(browser);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  removeBuilt(built);
+// Everyone is queued: the test is about the routine, not the scores. A workbook may ask for another daily limit.
+const dailyLimits = new WeakMap<Workbook, number>();
+const withSidebar = sidebarSession('sidebar-routine', {
+  prepare: (wb, codeDir) => bundleServer(codeDir, wb).saveSettings({ followThreshold: 0, considerThreshold: 0, dailyLimit: dailyLimits.get(wb) ?? 8 }),
 });
-
-async function withSidebar(name: string, wb: Workbook, body: (b: Bridge) => Promise<void>): Promise<void> {
-  // Everyone is queued: the test is about the routine, not the scores.
-  bundleServer(built.codeDir, wb).saveSettings({ followThreshold: 0, considerThreshold: 0, dailyLimit: 8 });
-  const bridge = await openSidebar(context, built.sidebarHtml, () => bundleServer(built.codeDir, wb));
-  try {
-    await bridge.page.waitForSelector('#app[aria-busy="false"]');
-    await body(bridge);
-    expect(bridge.pageErrors).toEqual([]);
-  } catch (e) {
-    await saveScreenshot(bridge.page, `sidebar-routine-${name}`);
-    throw e;
-  } finally {
-    await bridge.close();
-  }
-}
 
 async function queued(page: Page): Promise<string[]> {
   return page.$$eval('.queue li', (els) => els.map((e) => e.getAttribute('data-handle') || ''));
@@ -78,11 +53,8 @@ function history(wb: Workbook): Cell[][] {
 
 test('each queue entry opens its profile on its platform in a new tab; a script URL never becomes a link', async () => {
   const wb = book();
-  bundleServer(built.codeDir, wb).saveSettings({ followThreshold: 0, considerThreshold: 0, dailyLimit: 20 });
-  const bridge = await openSidebar(context, built.sidebarHtml, () => bundleServer(built.codeDir, wb));
-  try {
-    const { page } = bridge;
-    await page.waitForSelector('#app[aria-busy="false"]');
+  dailyLimits.set(wb, 20);
+  await withSidebar('links', wb, async ({ page }) => {
     await page.click('#score-button');
     await page.waitForSelector('#summary-section:not([hidden])');
     expect((await queued(page)).sort()).toEqual(PEOPLE.map((p) => p.handle).sort());
@@ -97,13 +69,7 @@ test('each queue entry opens its profile on its platform in a new tab; a script 
       expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     }
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    expect(bridge.pageErrors).toEqual([]);
-  } catch (e) {
-    await saveScreenshot(bridge.page, 'sidebar-routine-links');
-    throw e;
-  } finally {
-    await bridge.close();
-  }
+  });
 });
 
 test('Followed appends to Following and the history, Undo takes it back, Not now and Mark all empty today’s list', async () => {
