@@ -2,6 +2,7 @@
 // tabs' content, split into pieces under the 100 KB per value limit. A cache failure only costs a re-parse.
 import { readContext, type Context } from '../core/engine';
 import type { Settings, Source } from '../core/types';
+import { fingerprint } from './fingerprint';
 
 const PIECE_CHARS = 30000; // ≤ 90 KB even when every character takes 3 bytes in UTF-8
 const MAX_PIECES = 300;
@@ -22,9 +23,12 @@ function hex(bytes: number[]): string {
   return s;
 }
 
+/** Each tab by its name and a fingerprint of its cells: hashing the tabs' JSON took seconds on a large shop. */
+const printed = (sources: Source[]) => sources.map((s) => [s.name, fingerprint(s.grid)]);
+
 export function contextKey(sources: ContextSources, settings: Settings, now: number): string {
-  const routine = sources.history ? [sources.history, sources.timeZone || '', settings.notNowDays ?? 7, settings.followingCountOn ?? 0] : null;
-  const text = JSON.stringify([1, now, settings.columnOverrides || null, sources.orders, sources.engagement, sources.following, routine]);
+  const routine = sources.history ? [printed(sources.history), sources.timeZone || '', settings.notNowDays ?? 7, settings.followingCountOn ?? 0] : null;
+  const text = JSON.stringify([2, now, settings.columnOverrides || null, printed(sources.orders), printed(sources.engagement), printed(sources.following), routine]);
   return `followback.ctx.${hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8))}`;
 }
 

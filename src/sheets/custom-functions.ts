@@ -46,13 +46,14 @@ function prepared(settings: Settings, needOrders: boolean): Prepared {
   // Within an hour the same tabs give the same answer (and the same cache entry).
   const now = settings.now ?? Math.floor(Date.now() / HOUR) * HOUR;
   const s = { ...settings, now };
-  const sources = { orders: tabs.orders.map(readSource), engagement: tabs.engagement.map(readSource), following: tabs.following.map(readSource) };
+  const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => (tabs.nameOf?.has(sheet) ? { name: tabs.nameOf.get(sheet)!, grid: readGrid(sheet) } : readSource(sheet));
+  const sources = { orders: tabs.orders.map(read), engagement: tabs.engagement.map(read), following: tabs.following.map(read) };
   const ctx = contextFor(sources, s, now);
   if (needOrders && !ctx.customers.length) throw new Error(`the ${tabs.orders[0].getName()} tab has no orders to match.`);
   if (!tabs.followers) return prepareWithoutFollowers(ctx, s);
   const grid = readGrid(tabs.followers);
   if (!grid.length) return prepareWithoutFollowers(ctx, s);
-  return prepare({ followers: { name: tabs.followers.getName(), grid: userGrid(grid, findBlock(grid)) } }, s, ctx);
+  return prepare({ followers: { name: tabs.nameOf?.get(tabs.followers) ?? tabs.followers.getName(), grid: userGrid(grid, findBlock(grid)) } }, s, ctx);
 }
 
 /** The stored settings; the defaults where a custom function may not read document properties. */

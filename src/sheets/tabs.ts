@@ -16,13 +16,16 @@ export interface TabSet {
   missing: { kind: TableKind; name: string }[];
   /** the add-on's `Followback history` tab, when it exists */
   history?: GoogleAppsScript.Spreadsheet.Sheet | null;
+  /** each tab's name as read already: a custom function pays a second per Spreadsheet call */
+  nameOf?: Map<GoogleAppsScript.Spreadsheet.Sheet, string>;
 }
 
 export function findTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: Settings): TabSet {
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   const chosen = settings.tabs || {};
-  const out: TabSet = { followers: null, orders: [], engagement: [], following: [], names, missing: [] };
+  const nameOf = new Map(sheets.map((s, i) => [s, names[i]]));
+  const out: TabSet = { followers: null, orders: [], engagement: [], following: [], names, missing: [], nameOf };
   const byKind: Record<TableKind, GoogleAppsScript.Spreadsheet.Sheet[]> = { followers: [], orders: [], engagement: [], following: [] };
   const picked = new Set<number>();
   for (const kind of KINDS) {

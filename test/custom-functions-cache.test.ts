@@ -1,0 +1,80 @@
+// A custom function answers as the bulk run does, whether its parsed orders come from the cache (keyed by each
+// tab's fingerprint) or are parsed again because a tab changed; and the fingerprint sees every kind of edit.
+import type { Workbook } from '../src/emulator';
+import { OUTPUT_HEADERS } from '../src/core/types';
+import { fingerprint } from '../src/sheets/fingerprint';
+import { book, ensureBundle, execution } from './hardening-gas';
+
+const ready = ensureBundle();
+const NOW = Date.UTC(2026, 10, 25);
+const FIRST = ['Jane', 'Amir', 'Mei', 'Jane', 'Olu', 'Sofia'];
+const LAST = ['Doe', 'Khan', 'Chen', 'Silva', 'Doe'];
+
+function shop(): Workbook {
+  const followers: (string | number)[][] = [['Username', 'Full Name', 'Followers', 'Following', 'Posts']];
+  const orders: (string | number)[][] = [['Order ID', 'Email', 'Billing Name', 'Total']];
+  for (let i = 0; i < 40; i++) {
+    const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
+    followers.push([`${name.toLowerCase().replace(' ', '.')}${i % 3 ? i : `_${i}`}`, name, (i * 97) % 3000, (i * 31) % 900, i % 50]);
+    if (i % 4 === 0) orders.push([String(1000 + i), `${name.toLowerCase().replace(' ', '.')}@example.com`, name, 20 + i]);
+  }
+  const b = book([
+    { name: 'Followers', values: followers },
+    { name: 'Orders', values: orders },
+    { name: 'Engagement', values: [['Username', 'Type', 'Date'], [String(followers[5][0]), 'comment', '2026-11-20']] },
+  ]);
+  b.documentProperties['followback.settings'] = JSON.stringify({ now: NOW });
+  return b;
+}
+
+/** The handles and the scores the menu run wrote to the Followers tab. */
+function bulk(b: Workbook): { handles: string[][]; scores: unknown[] } {
+  execution(b).call('scoreFollowers');
+  const values = execution(b).g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Followers')!.getDataRange().getValues();
+  const col = values[0].indexOf(OUTPUT_HEADERS[0]);
+  expect(col).toBeGreaterThan(0);
+  return { handles: values.slice(1).map((r) => [String(r[0])]), scores: values.slice(1).map((r) => [r[col]]) };
+}
+
+function custom(b: Workbook, handles: string[][]): { scores: unknown; cacheWrites: number } {
+  const x = execution(b, { customFunction: true });
+  const scores = x.call('FOLLOWBACK_SCORE', handles);
+  return { scores, cacheWrites: x.g.calls.byMethod['Cache.putAll'] ?? 0 };
+}
+
+(ready ? describe : describe.skip)('custom functions and the context cache', () => {
+  test('cached or parsed again after an edit, FOLLOWBACK_SCORE gives each cell what the bulk run wrote', () => {
+    const b = shop();
+    const run = bulk(b);
+    const first = custom(b, run.handles);
+    expect(first.scores).toEqual(run.scores);
+    const second = custom(b, run.handles); // the fast path: orders from the cache, nothing written
+    expect(second.cacheWrites).toBe(0);
+    expect(second.scores).toEqual(run.scores);
+    // A customer's order now names another follower: a new fingerprint, so the orders are parsed again.
+    const x = execution(b);
+    x.g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Orders')!.getRange(2, 2, 1, 2).setValues([[`${run.handles[7][0]}@example.com`, 'Mei Chen']]);
+    const rerun = bulk(b);
+    expect(rerun.scores).not.toEqual(run.scores);
+    const after = custom(b, rerun.handles);
+    expect(after.cacheWrites).toBeGreaterThan(0);
+    expect(after.scores).toEqual(rerun.scores);
+  });
+});
+
+describe('fingerprint', () => {
+  const grid = [['a', 1, true], ['b', '', new Date(NOW)]];
+  test('the same cells give the same print; any edit, a type or a split of text gives another', () => {
+    expect(fingerprint(grid.map((r) => r.slice()))).toBe(fingerprint(grid));
+    const edits = [
+      [['a', 1, true], ['b', '', new Date(NOW + 1)]],
+      [['a', '1', true], ['b', '', new Date(NOW)]],
+      [['a', 1, 'true'], ['b', '', new Date(NOW)]],
+      [['a', 1, true], ['c', '', new Date(NOW)]],
+      [['a', 1], [true, 'b', '', new Date(NOW)]],
+      [['', 'a', 1, true], ['b', new Date(NOW)]],
+    ];
+    const prints = new Set([grid, ...edits].map(fingerprint));
+    expect(prints.size).toBe(edits.length + 1);
+  });
+});
