@@ -62,6 +62,21 @@ function custom(b: Workbook, handles: string[][]): { scores: unknown; cacheWrite
   });
 });
 
+(ready ? describe : describe.skip)('custom functions read the history as the menu does', () => {
+  const recommend = (b: Workbook, handles: string[][]) => execution(b, { customFunction: true }).call('FOLLOWBACK_RECOMMENDATION', handles);
+  test('a follow ticked in the history is Already following; an undone one is not', () => {
+    const b = shop();
+    const handle = bulk(b).handles[3][0];
+    expect(recommend(b, [[handle]])).not.toEqual([['Already following']]);
+    const row = (action: string, when: string) => [when, handle, 'instagram', action, 40, 'Follow back', ''];
+    const history = execution(b).g.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Followback history');
+    history.getRange(1, 1, 2, 7).setValues([['When', 'Handle', 'Platform', 'Action', 'Score', 'Recommendation', 'Reason'], row('followed', '2026-11-24T10:00:00Z')]);
+    expect(recommend(b, [[handle]])).toEqual([['Already following']]);
+    execution(b).g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Followback history')!.getRange(3, 1, 1, 7).setValues([row('undone', '2026-11-24T10:05:00Z')]);
+    expect(recommend(b, [[handle]])).not.toEqual([['Already following']]);
+  });
+});
+
 describe('fingerprint', () => {
   const grid = [['a', 1, true], ['b', '', new Date(NOW)]];
   test('the same cells give the same print; any edit, a type or a split of text gives another', () => {

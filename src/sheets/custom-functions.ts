@@ -48,7 +48,9 @@ function prepared(settings: Settings, needOrders: boolean): Prepared {
   const s = { ...settings, now };
   const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => (tabs.nameOf?.has(sheet) ? { name: tabs.nameOf.get(sheet)!, grid: readGrid(sheet) } : readSource(sheet));
   const sources = { orders: tabs.orders.map(read), engagement: tabs.engagement.map(read), following: tabs.following.map(read) };
-  const ctx = contextFor(sources, s, now);
+  // The history decides who is followed (ticks, undone follows, unfollows), as it does for the menu's run.
+  const routine = tabs.history ? { history: [read(tabs.history)], timeZone: ss.getSpreadsheetTimeZone() } : {};
+  const ctx = contextFor({ ...sources, ...routine }, s, now);
   if (needOrders && !ctx.customers.length) throw new Error(`the ${tabs.orders[0].getName()} tab has no orders to match.`);
   if (!tabs.followers) return prepareWithoutFollowers(ctx, s);
   const grid = readGrid(tabs.followers);
