@@ -5,7 +5,7 @@ import { OUTPUT_HEADERS } from '../src/core/types';
 import { fingerprint } from '../src/sheets/fingerprint';
 import { book, ensureBundle, execution } from './hardening-gas';
 
-const ready = ensureBundle();
+ensureBundle();
 const NOW = Date.UTC(2026, 10, 25);
 const FIRST = ['Jane', 'Amir', 'Mei', 'Jane', 'Olu', 'Sofia'];
 const LAST = ['Doe', 'Khan', 'Chen', 'Silva', 'Doe'];
@@ -42,7 +42,7 @@ function custom(b: Workbook, handles: string[][]): { scores: unknown; cacheWrite
   return { scores, cacheWrites: x.g.calls.byMethod['Cache.putAll'] ?? 0 };
 }
 
-(ready ? describe : describe.skip)('custom functions and the context cache', () => {
+describe('custom functions and the context cache', () => {
   test('cached or parsed again after an edit, FOLLOWBACK_SCORE gives each cell what the bulk run wrote', () => {
     const b = shop();
     const run = bulk(b);
@@ -62,7 +62,7 @@ function custom(b: Workbook, handles: string[][]): { scores: unknown; cacheWrite
   });
 });
 
-(ready ? describe : describe.skip)('custom functions read the history as the menu does', () => {
+describe('custom functions read the history as the menu does', () => {
   const recommend = (b: Workbook, handles: string[][]) => execution(b, { customFunction: true }).call('FOLLOWBACK_RECOMMENDATION', handles);
   test('a follow ticked in the history is Already following; an undone one is not', () => {
     const b = shop();
