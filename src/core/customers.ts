@@ -181,6 +181,7 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
   const byId = new Map<string, Order>();
   const hasIds = table.columns.orderId !== undefined;
   let previous: Order | undefined;
+  const how: ReadHow = { unitPrices, etsy, paidAt, dateOf: new Map() };
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i];
     if (isBlankRow(row)) continue;
@@ -218,7 +219,7 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
       out.push(order);
       if (id) byId.set(id, order);
     }
-    addRow(order, table, i, email, dates, { unitPrices, etsy, paidAt });
+    addRow(order, table, i, email, dates, how);
     previous = order;
   }
 }
@@ -227,7 +228,13 @@ function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
  * Merge one row into its order: order-level fields from the first row that has them (Shopify writes them on
  * the first row only; Wix repeats them, and they are read once).
  */
-type ReadHow = { unitPrices: boolean; etsy: boolean; paidAt?: number };
+type ReadHow = {
+  unitPrices: boolean;
+  etsy: boolean;
+  paidAt?: number;
+  /** each date text of the table parsed once: an order's line items repeat its date */
+  dateOf: Map<string, number | undefined>;
+};
 
 function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: ReadHow): void {
   addPeople(o, table, i, email, how);
@@ -242,7 +249,7 @@ function addPeople(o: Order, table: Table, i: number, email: string, how: ReadHo
     if (handle && o.handles.indexOf(handle) < 0) o.handles.push(handle);
   };
   if (!o.email) o.email = email || normalizeEmail(cell('email'));
-  for (const n of namesOf(table, i, how.etsy)) if (!o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
+  for (const n of namesOf(table, i, how.etsy)) if (o.names.indexOf(n) < 0 && !o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
   if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
   if (!o.phone && filled(cell('name')) && PHONE_LIKE.test(text(table, i, 'name'))) o.phone = normalizePhone(cell('name'));
   if (filled(cell('buyerUsername'))) {
@@ -284,7 +291,10 @@ function addSale(o: Order, table: Table, i: number, dates: 'MDY' | 'DMY', how: R
   if (!o.currency && filled(cell('currency'))) o.currency = text(table, i, 'currency').toUpperCase() || undefined;
   const dateCell = table.columns.date !== undefined ? cell('date') : cell('paidAt');
   if (filled(dateCell)) {
-    const date = parseDate(dateCell, dates);
+    let date: number | undefined;
+    if (typeof dateCell !== 'string') date = parseDate(dateCell, dates);
+    else if (how.dateOf.has(dateCell)) date = how.dateOf.get(dateCell);
+    else how.dateOf.set(dateCell, (date = parseDate(dateCell, dates)));
     if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
   }
   if (!o.paid && o.paymentColumns) {
@@ -382,7 +392,8 @@ function mergeCustomers(orders: Order[], exported: Customer[]): Customer[] {
   };
   const absorb = (c: Customer, o: Order) => {
     if (o.email && c.emails.indexOf(o.email) < 0) c.emails.push(o.email);
-    for (const n of o.names) if (!c.names.some((x) => nameKey(x) === nameKey(n))) c.names.push(n);
+    // (most repeat orders write the name exactly as before: no need to fold it)
+    for (const n of o.names) if (c.names.indexOf(n) < 0 && !c.names.some((x) => nameKey(x) === nameKey(n))) c.names.push(n);
     for (const h of o.handles) if (c.handles.indexOf(h) < 0) c.handles.push(h);
     if (o.phone && c.phones.indexOf(o.phone) < 0) c.phones.push(o.phone);
     c.orders++;
