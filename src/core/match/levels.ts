@@ -94,10 +94,11 @@ const EMAIL: Comparison<LocalView> = {
   count: (c) => c.locals.length,
   fact: (f, c, k) => c.locals[k],
   levels: [
-    // A long local part that is not just the person's name (or carries the same digits) is near proof.
+    // A long local part that is not just the person's name (or carries the same digits) is near proof; so is a
+    // short one with digits (rm48@ and @rm48): letters and digits together are a chosen string, not a word.
     {
       id: 'email=handle',
-      when: (p, f) => p.local.length >= 6 && p.local === f.compact && (!p.named || p.letters !== p.local),
+      when: (p, f) => p.local === f.compact && (p.local.length >= 6 ? !p.named || p.letters !== p.local : p.local.length >= 4 && p.letters.length >= 2 && p.letters !== p.local),
       m: FITTED['email=handle'].m,
       u: 1e-7,
       says: () => 'email matches handle',
@@ -220,10 +221,22 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'full-in-handle',
-      // (a display name with a different spelling of the first name makes "carol" inside "carolyncruz" a coincidence)
-      when: (p) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && p.first !== 'nick' && p.first !== 'fuzzy',
+      // (a display name with a different spelling of the first name makes "carol" inside "carolyncruz" a coincidence;
+      // a display name that names no one, "Dusty Notes" for @hannah.falkbraibauer, takes nothing from the handle)
+      when: (p, f) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && (p.others === 0 || !f.personLike) && p.first !== 'nick' && p.first !== 'fuzzy',
       m: FITTED['full-in-handle'].m,
       u: (p, tf) => fullTf(p, tf) * FITTED['full-in-handle'].m,
+      says: (p) => `handle spells ${fullName(p)}`,
+    },
+    {
+      // "Shiilah Sonleim" or "Becky Riakzi" shown, @shilah.sonleim / @itsrebeccariakzi as handle: the handle spells
+      // the whole name, so a typo or a nickname in the display name leaves the full name's evidence
+      id: 'near+handle',
+      when: (p) =>
+        !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 &&
+        (((p.first === 'fuzzy' || p.first === 'nick') && p.last === 'exact') || (p.first === 'exact' && p.last === 'fuzzy')),
+      m: FITTED['near+handle']?.m ?? 0.01,
+      u: (p, tf) => fullTf(p, tf) * (FITTED['near+handle']?.m ?? 0.01),
       says: (p) => `handle spells ${fullName(p)}`,
     },
     {
@@ -315,7 +328,7 @@ const NAME: Comparison<NameFacts> = {
 /** The ladder: every comparison adds its level's weight. */
 const NAME_CMP = NAME as Comparison<unknown>;
 /** Name levels after which a level's uIfNameAgrees applies: the whole name agrees. */
-export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle'];
+export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle', 'near+handle'];
 export const LADDER = [HANDLE, FOLLOWER_EMAIL, NAME, EMAIL] as Comparison<unknown>[];
 
 // ---- facts about one customer name vs one follower -----------------------------------------------
