@@ -59,6 +59,6 @@ for (const [label, gen] of [['project', generateMatchProblem], ['world', generat
       }
     });
   }
-  console.log(`${label} seeds ${seeds.join(',')}: precision ${(tot.correct / tot.conf).toFixed(4)} recall ${(tot.correct / tot.buyers).toFixed(4)} wrong ${tot.wrong}; possible(right) for ${tot.possible}/${tot.notConf} not confident (${(tot.possible / tot.notConf).toFixed(2)})`);
+  console.log(`${label} seeds ${seeds.join(",")}: ${tot.buyers} buyers; precision ${(tot.correct / tot.conf).toFixed(4)} recall ${(tot.correct / tot.buyers).toFixed(4)} wrong ${tot.wrong}; possible(right) for ${tot.possible}/${tot.notConf} not confident (${(tot.possible / tot.notConf).toFixed(2)})`);
   for (const [name, m] of Object.entries(kinds)) console.log(`  ${name}: ` + [...m].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, n]) => `${k}=${n}`).join('  '));
 }

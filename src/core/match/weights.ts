@@ -20,7 +20,7 @@ export const FITTED: Record<string, { m: number; u?: number }> = {
   'first-differs': { m: 0.000732 },
   'near-both': { m: 0.000159 },
   'surname-only': { m: 0.000159 },
-  'first+initial': { m: 0.0208 },
+  'first+initial': { m: 0.0207 },
   'first-only': { m: 0.017 },
   'first-only-handle': { m: 0.0121 },
   'name-differs': { m: 0.0022, u: 0.566 },
@@ -32,11 +32,11 @@ export const FITTED: Record<string, { m: number; u?: number }> = {
   'email-in-handle': { m: 0.000271 },
   'email-differs': { m: 0.43, u: 1 },
   'email=handle|name': { m: 0.136 },
-  'email=handle-name|name': { m: 0.218, u: 0.0691 },
+  'email=handle-name|name': { m: 0.218, u: 0.0692 },
   'email~handle|name': { m: 0.0386 },
   'email~handle-name|name': { m: 0.187, u: 0.113 },
   'email-in-handle|name': { m: 0.000309 },
-  'email-differs|name': { m: 0.42, u: 0.815 },
+  'email-differs|name': { m: 0.42, u: 0.814 },
 };
 
 /**
