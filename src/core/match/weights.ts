@@ -43,4 +43,4 @@ export const FITTED: Record<string, { m: number; u?: number }> = {
  * The lowest probability at which each generator's training problems keep precision ≥ 0.99 and the links each
  * step down adds are right ≥ 0.85 of the time (test/fixtures/match-threshold.ts).
  */
-export const CONFIDENT_FITTED = 0.85;
+export const CONFIDENT_FITTED = 0.75;
