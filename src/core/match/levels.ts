@@ -273,9 +273,10 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'initial',
-      when: (p) =>
+      // (@a.olmstuaga beside "Winter Bakery": a phrase takes nothing from the handle, as for full-in-handle)
+      when: (p, f) =>
         !!p.name.last &&
-        ((p.first === 'initial' && p.last === 'exact') || (p.handleFirst === 'initial' && p.handleLast && p.others === 0)),
+        ((p.first === 'initial' && p.last === 'exact') || (p.handleFirst === 'initial' && p.handleLast && (p.others === 0 || !f.personLike))),
       m: FITTED['initial'].m,
       // a stranger with that surname and initial who also writes only the initial
       u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE * FITTED['initial'].m,
