@@ -70,7 +70,7 @@ if (process.argv.includes('--write')) {
   // the threshold is chosen with the weights just written
   const { fitThreshold } = await load();
   const t = fitThreshold([SEEDS.map((seed) => generateMatchProblem({ seed })), SEEDS.map((seed) => generateWorldProblem({ seed }))], PRECISION, BAND);
-  for (const line of t.table) console.log(`confident at ${line}   (precision/recall: the project's generator, the world generator; seeds pooled)`);
+  for (const line of t.table) console.log(`confident at ${line}   (precision (worst seed)/recall: the project generator, the world generator; seeds pooled)`);
   writeFileSync(weightsFile, text(t.confident));
   console.log(`wrote src/core/match/weights.ts (confident at ${t.confident})`);
 }

@@ -1,6 +1,8 @@
 // Precision and recall of confident matches (Customer ID) on the two generated problems: the project's
 // (test/fixtures/match-problem.ts) and the independent one (test/fixtures/match-problem-world.ts). The ladder was
-// fitted on seeds 101-103 of both (scripts/fit-match.mjs); these are other seeds.
+// fitted and its threshold chosen on seeds 101-106 of both (scripts/fit-match.mjs; errors studied on 101-112 with
+// scripts/analyse-match.mjs); these are other seeds. The floors are the figures reached, rounded down: the issue's
+// targets (precision ≥ 0.99 on every seed) are not all met, see the README.
 import { createMatcher } from '../src/core/match';
 import { fullNameKey } from '../src/core/match/frequencies';
 import { generateMatchProblem, measureMatching, type MatchFigures } from './fixtures/match-problem';
@@ -46,18 +48,18 @@ describe('matching figures on the project generator', () => {
   });
 
   const project = [20261125, 1, 2].map((seed) => ({ seed, f: measureMatching(generateMatchProblem({ seed }), createMatcher) }));
-  it.each(project)('seed $seed: precision ≥ 0.985, recall ≥ 0.91, Possible for ≥ half the customers not linked', ({ seed, f }) => {
+  it.each(project)('seed $seed: precision ≥ 0.984, recall ≥ 0.925, Possible for ≥ half the customers not linked', ({ seed, f }) => {
     console.log(line(`project generator, seed ${seed}`, f));
-    expect(f.precision).toBeGreaterThanOrEqual(0.985);
-    expect(f.recall).toBeGreaterThanOrEqual(0.91);
+    expect(f.precision).toBeGreaterThanOrEqual(0.984);
+    expect(f.recall).toBeGreaterThanOrEqual(0.925);
     expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.915', () => {
+  it('three seeds pooled: precision ≥ 0.989, recall ≥ 0.925', () => {
     const f = pooled(project.map((x) => x.f));
     console.log(`project generator, seeds pooled: precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, Possible share ${f.possibleShare.toFixed(2)}`);
-    expect(f.precision).toBeGreaterThanOrEqual(0.99);
-    expect(f.recall).toBeGreaterThanOrEqual(0.915);
+    expect(f.precision).toBeGreaterThanOrEqual(0.989);
+    expect(f.recall).toBeGreaterThanOrEqual(0.925);
   });
 
   it('a harder variant (names drawn from the common lists more often) still keeps precision', () => {
@@ -95,19 +97,19 @@ describe('matching figures on the independent world generator', () => {
   });
 
   const world = [77, 78, 79].map((seed) => ({ seed, f: measureMatching(generateWorldProblem({ seed }), createMatcher) }));
-  // (the issue asks Possible for half of them on every seed: seed 79 reaches 0.42, see the README)
-  it.each(world)('seed $seed: precision ≥ 0.985, recall ≥ 0.92, Possible for ≥ 0.4 of the customers not linked', ({ seed, f }) => {
+  // (the issue asks Possible for half of them on every seed: seed 79 reaches 0.43, see the README)
+  it.each(world)('seed $seed: precision ≥ 0.988, recall ≥ 0.94, Possible for ≥ 0.42 of the customers not linked', ({ seed, f }) => {
     console.log(line(`world generator, seed ${seed}`, f));
-    expect(f.precision).toBeGreaterThanOrEqual(0.985);
-    expect(f.recall).toBeGreaterThanOrEqual(0.92);
-    expect(f.possibleShare).toBeGreaterThanOrEqual(0.4);
+    expect(f.precision).toBeGreaterThanOrEqual(0.988);
+    expect(f.recall).toBeGreaterThanOrEqual(0.94);
+    expect(f.possibleShare).toBeGreaterThanOrEqual(0.42);
   });
 
-  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.92, Possible for ≥ 0.45 of the customers not linked', () => {
+  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.94, Possible for ≥ 0.5 of the customers not linked', () => {
     const f = pooled(world.map((x) => x.f));
     console.log(`world generator, seeds pooled: precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, Possible share ${f.possibleShare.toFixed(2)}`);
     expect(f.precision).toBeGreaterThanOrEqual(0.99);
-    expect(f.recall).toBeGreaterThanOrEqual(0.92);
-    expect(f.possibleShare).toBeGreaterThanOrEqual(0.45);
+    expect(f.recall).toBeGreaterThanOrEqual(0.94);
+    expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -57,10 +57,18 @@ describe('views', () => {
 });
 
 describe('frequencies', () => {
-  it('counts the full names several followers show, and only those', () => {
+  it('counts the full names the followers show, one-word names aside', () => {
     const r = repeatedFullNames(['Jean Muller', 'Jean Mueller', 'JEAN MÜLLER Studio', 'Ann Lee', undefined, 'Prakash']);
-    expect(r).toEqual([['jean muller', 3]]);
+    expect(r).toEqual([['jean muller', 3], ['ann lee', 1]]);
     expect(fullNameKey('Dr. José García López')).toBe('jose lopez');
+  });
+
+  it("the followers' names count in the shares: a surname many followers show is common", () => {
+    const views = FILLER.map((n) => customerView(customer(n)));
+    const alone = buildFrequencies(views, 1000);
+    const shown = buildFrequencies(views, 1000, repeatedFullNames(Array.from({ length: 40 }, (_, i) => `Person${i} Oyelaran`)));
+    expect(shown.last('oyelaran')).toBeGreaterThan(3 * alone.last('oyelaran'));
+    expect(shown.followersNamed('person1', 'oyelaran')).toBe(1);
   });
 
   it('a shared rare surname is rarer than a shared Smith; unseen names fall back on the prior', () => {
@@ -101,6 +109,35 @@ describe('the ladder', () => {
   it('first name and surname initial: "James S." and @james.s', () => {
     expect(levels(customer('James Simmons'), follower('jsx', 'James S.')).by[NAME].level).toBe('first+initial');
     expect(levels(customer('Betty Wainwright'), follower('betty.w')).by[NAME].level).toBe('first+initial');
+  });
+
+  it('a handle that spells the whole name keeps its weight beside a typo, a nickname or a phrase display name', () => {
+    const typo = levels(customer('Shilah Sonleim'), follower('shilah.sonleim.toast', 'Shiilah Sonleim'));
+    const plain = levels(customer('Shilah Sonleim'), follower('plum_needle', 'Shiilah Sonleim'));
+    expect(typo.by[NAME].level).toBe('near+handle');
+    expect(plain.by[NAME].level).toBe('near-first');
+    expect(typo.weight).toBeGreaterThan(plain.weight + 2);
+    const phrase = levels(customer('Hannah Falkbraibauer'), follower('hannah.falkbraibauer', 'Dusty Notes'));
+    expect(phrase.by[NAME].level).toBe('full-in-handle');
+    // "Martinez" shown: the "martin" inside @thomas.martinez is the display's surname, not customer Martin's
+    expect(levels(customer('Thomas Martin'), follower('thomas.martinez', 'Thomas Martinez')).by[NAME].level).not.toMatch(/handle/);
+  });
+
+  it('a short local part with digits equal to the handle is strong (rm48@ and @rm48); a phrase display name is moot beside it', () => {
+    const c = customer('Ronald Marbraiham', { emails: ['rm48@web.de'] });
+    const r = levels(c, follower('rm48', 'Moon Vibes'));
+    expect(r.by[EMAIL].level).toBe('email=handle');
+    expect(r.by[NAME].level).toBe('display-no-name');
+    expect(r.by[NAME].weight).toBe(0);
+    // a short word without digits is not a chosen string: shop@ and @shop
+    expect(levels(customer('Ronald Marbraiham', { emails: ['shop@web.de'] }), follower('shop')).by[EMAIL]?.level).not.toBe('email=handle');
+    // without the exact string, a phrase display name still argues for a brand account
+    expect(levels(customer('Ronald Marbraiham'), follower('moonvibes', 'Moon Vibes')).by[NAME].weight).toBeLessThan(0);
+  });
+
+  it('"Pooja P." is not Pooja Patel when the handle spells another surname of that initial', () => {
+    expect(levels(customer('Pooja Patel'), follower('pooja.patil', 'Pooja P.')).by[NAME].level).not.toBe('first+initial');
+    expect(levels(customer('Pooja Patel'), follower('pooja.p', 'Pooja P.')).by[NAME].level).toBe('first+initial');
   });
 
   it('surname-first handles and two-surname names: santos.julia95 for Julia Santos Ibáñez', () => {

@@ -86,8 +86,8 @@ export function fullNameKey(display: string | undefined): string {
 }
 
 /**
- * Full names ("first last") that several followers show, with how many do: all the matcher needs of the
- * follower list's names, small enough to hand to another thread or chunk.
+ * Full names ("first last") the followers show, with how many do: all the matcher needs of the follower list's
+ * names (one entry per distinct name), small enough to hand to another thread or chunk.
  */
 export function repeatedFullNames(displayNames: (string | undefined)[]): [string, number][] {
   const counts = new Map<string, number>();
@@ -97,18 +97,29 @@ export function repeatedFullNames(displayNames: (string | undefined)[]): [string
   }
   const out: [string, number][] = [];
   counts.forEach((n, key) => {
-    if (n > 1) out.push([key, n]);
+    out.push([key, n]);
   });
   return out;
 }
 
 /**
  * The tables. `repeated`: repeatedFullNames of the whole follower list (so that a part of it is linked as the
- * whole would be): several followers showing one full name are several people, at most one a customer.
+ * whole would be): several followers showing one full name are several people, at most one a customer; and the
+ * followers' first names and surnames count with the customers' in the shares (three times the sample on a
+ * list of 5,000 followers and 2,000 customers: a surname's share is less a guess).
  */
 export function buildFrequencies(views: CustomerView[], followers: number, repeated?: [string, number][]): Frequencies {
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
+  let people = views.length;
+  if (repeated) {
+    for (const [key, n] of repeated) {
+      const at = key.indexOf(' ');
+      counts.first.set(key.slice(0, at), (counts.first.get(key.slice(0, at)) || 0) + n);
+      counts.last.set(key.slice(at + 1), (counts.last.get(key.slice(at + 1)) || 0) + n);
+      people += n;
+    }
+  }
   // first name → surname → followers (no string is made per lookup: this runs for every candidate pair)
   const named = new Map<string, Map<string, number>>();
   if (repeated) {
@@ -121,8 +132,8 @@ export function buildFrequencies(views: CustomerView[], followers: number, repea
     }
   }
   return {
-    first: smoothed(counts.first, views.length, givenNamePrior),
-    last: smoothed(counts.last, views.length, surnamePrior),
+    first: smoothed(counts.first, people, givenNamePrior),
+    last: smoothed(counts.last, people, surnamePrior),
     followersNamed: (first, last) => {
       const bySurname = named.get(first);
       return (bySurname && bySurname.get(last)) || 0;

@@ -14,7 +14,7 @@ export { repeatedFullNames } from './frequencies';
 export interface MatcherOptions {
   /** How many followers the list has, when known: sets the prior chance that a follower is a given customer. */
   followers?: number;
-  /** Full names that several followers of the whole list show, with how many (frequencies.ts repeatedFullNames). */
+  /** Full names the followers of the whole list show, with how many (frequencies.ts repeatedFullNames). */
   repeatedNames?: [string, number][];
 }
 

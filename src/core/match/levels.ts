@@ -32,6 +32,10 @@ export interface Level<P> {
   mIfNameAgrees?: number;
   /** plain-language evidence for the Reasons column ('' = say nothing) */
   says: (p: P) => string;
+  /** an exact shared string: the handle written in an order, the same email, the email local part = handle */
+  exact?: boolean;
+  /** the level's weight does not count when a level marked `exact` holds for the pair */
+  moot?: boolean;
 }
 
 export interface Comparison<P> {
@@ -72,7 +76,7 @@ const HANDLE: Comparison<string[]> = {
   count: (c) => (c.handles.length ? 1 : 0),
   fact: (f, c) => c.handles,
   levels: [
-    { id: 'handle', when: (handles, f) => handles.indexOf(f.handle) >= 0, m: FITTED['handle'].m, u: 1e-7, says: () => 'handle written in an order' },
+    { id: 'handle', when: (handles, f) => handles.indexOf(f.handle) >= 0, m: FITTED['handle'].m, u: 1e-7, says: () => 'handle written in an order', exact: true },
     // A different handle in the orders is mild evidence against: it may be another platform's.
     { id: 'other-handle', when: () => true, m: FITTED['other-handle'].m, u: FITTED['other-handle'].u ?? 0.99, says: () => '' },
   ],
@@ -83,7 +87,7 @@ const FOLLOWER_EMAIL: Comparison<string[]> = {
   count: (c, f) => (f.email && c.emails.length ? 1 : 0),
   fact: (f, c) => c.emails,
   levels: [
-    { id: 'same-email', when: (emails, f) => !!f.email && emails.indexOf(f.email) >= 0, m: FITTED['same-email'].m, u: 1e-8, says: () => 'same email' },
+    { id: 'same-email', when: (emails, f) => !!f.email && emails.indexOf(f.email) >= 0, m: FITTED['same-email'].m, u: 1e-8, says: () => 'same email', exact: true },
     // people keep a work email and a shopping email: another email is mild evidence against
     { id: 'other-email', when: (emails, f) => !!f.email, m: FITTED['other-email'].m, u: FITTED['other-email'].u ?? 0.999, says: () => '' },
   ],
@@ -94,13 +98,15 @@ const EMAIL: Comparison<LocalView> = {
   count: (c) => c.locals.length,
   fact: (f, c, k) => c.locals[k],
   levels: [
-    // A long local part that is not just the person's name (or carries the same digits) is near proof.
+    // A long local part that is not just the person's name (or carries the same digits) is near proof; so is a
+    // short one with digits (rm48@ and @rm48): letters and digits together are a chosen string, not a word.
     {
       id: 'email=handle',
-      when: (p, f) => p.local.length >= 6 && p.local === f.compact && (!p.named || p.letters !== p.local),
+      when: (p, f) => p.local === f.compact && (p.local.length >= 6 ? !p.named || p.letters !== p.local : p.local.length >= 4 && p.letters.length >= 2 && p.letters !== p.local),
       m: FITTED['email=handle'].m,
       u: 1e-7,
       says: () => 'email matches handle',
+      exact: true,
     },
     // jane.doe@ and @jane.doe: a stranger's handle is this string when they have that name and picked that
     // spelling of it (one namesake in twenty): rare names make it strong, "maria" or "jsmith" weak.
@@ -188,6 +194,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const fullTf = (p: NameFacts, tf: Frequencies) =>
   Math.max(tf.first(p.name.first) * tf.last(p.name.last), (tf.followersNamed(p.name.first, p.name.last) - 1) / tf.followers);
 const fullName = (p: NameFacts) => p.name.full;
+/** The display shows a longer surname holding the customer's ("Martinez" for Martin): the handle's is that one. */
+const surnameIsDisplays = (p: NameFacts) => p.last === 'fuzzy' && p.lastAs.indexOf(p.name.last) >= 0;
 
 const NAME: Comparison<NameFacts> = {
   name: 'name vs display name and handle',
@@ -220,10 +228,23 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'full-in-handle',
-      // (a display name with a different spelling of the first name makes "carol" inside "carolyncruz" a coincidence)
-      when: (p) => !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && p.first !== 'nick' && p.first !== 'fuzzy',
+      // (a display name with a different spelling of the first name makes "carol" inside "carolyncruz" a coincidence;
+      // a display name that names no one, "Dusty Notes" for @hannah.falkbraibauer, takes nothing from the handle)
+      when: (p, f) =>
+        !!p.name.last && p.handleFirst === 'exact' && p.handleLast && (p.others === 0 || !f.personLike) && p.first !== 'nick' && p.first !== 'fuzzy' && !surnameIsDisplays(p),
       m: FITTED['full-in-handle'].m,
       u: (p, tf) => fullTf(p, tf) * FITTED['full-in-handle'].m,
+      says: (p) => `handle spells ${fullName(p)}`,
+    },
+    {
+      // "Shiilah Sonleim" or "Becky Riakzi" shown, @shilah.sonleim / @itsrebeccariakzi as handle: the handle spells
+      // the whole name, so a typo or a nickname in the display name leaves the full name's evidence
+      id: 'near+handle',
+      when: (p) =>
+        !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && !surnameIsDisplays(p) &&
+        (((p.first === 'fuzzy' || p.first === 'nick') && p.last === 'exact') || (p.first === 'exact' && p.last === 'fuzzy')),
+      m: FITTED['near+handle']?.m ?? 0.01,
+      u: (p, tf) => fullTf(p, tf) * (FITTED['near+handle']?.m ?? 0.01),
       says: (p) => `handle spells ${fullName(p)}`,
     },
     {
@@ -252,9 +273,10 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'initial',
-      when: (p) =>
+      // (@a.olmstuaga beside "Winter Bakery": a phrase takes nothing from the handle, as for full-in-handle)
+      when: (p, f) =>
         !!p.name.last &&
-        ((p.first === 'initial' && p.last === 'exact') || (p.handleFirst === 'initial' && p.handleLast && p.others === 0)),
+        ((p.first === 'initial' && p.last === 'exact') || (p.handleFirst === 'initial' && p.handleLast && (p.others === 0 || !f.personLike))),
       m: FITTED['initial'].m,
       // a stranger with that surname and initial who also writes only the initial
       u: (p, tf) => tf.last(p.name.last) * INITIAL_SHARE * FITTED['initial'].m,
@@ -285,7 +307,8 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'first+initial',
-      when: (p) => p.last === 'none' && p.lastInitial && p.others === 0,
+      // (not when the handle spells another surname of that initial: "Pooja P." as @pooja.patil for Pooja Patel)
+      when: (p, f) => p.last === 'none' && p.lastInitial && p.others === 0 && !otherSurnameInHandle(f, p.name),
       m: FITTED['first+initial'].m,
       // a stranger of that first name and initial who writes it this way as often
       u: (p, tf) => tf.first(p.name.first) * INITIAL_SHARE * (FITTED['first+initial'].m),
@@ -308,14 +331,15 @@ const NAME: Comparison<NameFacts> = {
     // A display name that names someone else argues against; no display name says nothing, and one that names
     // no one ("Salty Moth", a shop) says what the fit finds.
     { id: 'name-differs', when: (p, f) => p.display && f.personLike, m: FITTED['name-differs'].m, u: FITTED['name-differs'].u ?? 0.99, says: () => '' },
-    { id: 'display-no-name', when: (p) => p.display, m: FITTED['display-no-name'].m, u: FITTED['display-no-name'].u ?? 0.1, says: () => '' },
+    // (a phrase says "brand account", on which an exact shared string has already ruled: dropped beside one)
+    { id: 'display-no-name', when: (p) => p.display, m: FITTED['display-no-name'].m, u: FITTED['display-no-name'].u ?? 0.1, says: () => '', moot: true },
   ],
 };
 
 /** The ladder: every comparison adds its level's weight. */
 const NAME_CMP = NAME as Comparison<unknown>;
 /** Name levels after which a level's uIfNameAgrees applies: the whole name agrees. */
-export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle'];
+export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle', 'near+handle'];
 export const LADDER = [HANDLE, FOLLOWER_EMAIL, NAME, EMAIL] as Comparison<unknown>[];
 
 // ---- facts about one customer name vs one follower -----------------------------------------------
@@ -410,6 +434,18 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
   return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, lastAs, lastInitial, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
 }
 
+/**
+ * The handle writes the first name, then a surname of the same initial that is not this one ("poojapatil" for
+ * Pooja Patel): the display name's "P." is that other surname's.
+ */
+function otherSurnameInHandle(f: FollowerView, n: NameView): boolean {
+  const h = f.plainLetters;
+  const at = h.indexOf(n.plainFirst);
+  if (at < 0 || !n.plainLast) return false;
+  const rest = h.slice(at + n.plainFirst.length);
+  return rest.length >= 4 && rest[0] === n.plainLast[0] && !rest.startsWith(n.plainLast) && !n.plainLast.startsWith(rest);
+}
+
 /** letters = first + the surname's initial ("jamess" for James Simmons), without making the string. */
 function firstThenInitial(letters: string, first: string, last: string): boolean {
   return letters.length === first.length + 1 && letters.charCodeAt(first.length) === last.charCodeAt(0) && letters.startsWith(first);
@@ -434,6 +470,8 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
   let weight = prior;
   // the name comparison comes before the email's: a level may price itself by whether the name agreed
   let nameAgrees = false;
+  let exact = false;
+  let moot = 0;
   for (let x = 0; x < LADDER.length; x++) {
     const cmp = LADDER[x];
     const count = cmp.count(c, fv);
@@ -459,10 +497,18 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
     }
     if (bestLevel) {
       if (cmp === NAME_CMP && NAME_AGREES.indexOf(bestLevel.id) >= 0) nameAgrees = true;
+      if (bestLevel.exact) exact = true;
+      if (bestLevel.moot) moot += best;
       weight += best;
       if (detail) detail.push({ comparison: cmp.name, level: bestLevel.id, weight: best, says });
     }
   }
+  if (exact && moot) {
+    weight -= moot;
+    if (detail) for (const d of detail) if (LADDER_LEVEL.get(d.level)?.moot) d.weight = 0;
+  }
   return weight;
 }
+
+const LADDER_LEVEL = new Map<string, Level<unknown>>(LADDER.flatMap((c) => c.levels.map((l) => [l.id, l] as [string, Level<unknown>])));
 
