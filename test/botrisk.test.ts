@@ -21,7 +21,7 @@ describe('measures and features', () => {
   });
 
   test('a handle and a name are no inputs: digits in them change nothing', () => {
-    expect(measuresOf({ handle: 'jenny1987', name: 'Jenny 1987' })).toEqual(measuresOf({ handle: 'jenny', name: 'Jenny' }));
+    expect(measuresOf(botInputOf({ index: 0, handle: 'jenny1987', name: 'Jenny 1987' }))).toEqual(measuresOf(botInputOf({ index: 0, handle: 'jenny', name: 'Jenny' })));
   });
 
   test('log followers, log(following+1) − log(followers+1), "no posts", "has a bio", picture', () => {
@@ -71,7 +71,7 @@ describe('assessBot', () => {
   test('a handle alone gets exactly the base rate, whatever the handle, no reasons, coverage 0', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), fc.integer({ min: 1, max: 50 }), (handle, name, pct) => {
-        const a = assessBot({ handle, name }, pct / 100);
+        const a = assessBot(botInputOf({ index: 0, handle, name }), pct / 100);
         expect(a.risk).toBeCloseTo(pct / 100, 12);
         expect(a.factors).toEqual([]);
         expect(a.coverage).toBe(0);

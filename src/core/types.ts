@@ -147,16 +147,11 @@ export interface Engagement {
 
 export interface BotInput {
   handle: string;
-  name?: string;
   bio?: string;
   followers?: number;
   following?: number;
   posts?: number;
   hasPicture?: boolean;
-  isPrivate?: boolean;
-  externalUrl?: boolean;
-  /** account age in days, when known */
-  ageDays?: number;
 }
 
 export interface BotAssessment {
