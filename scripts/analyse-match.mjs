@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = `
-export { createMatcher, repeatedFullNames } from ${JSON.stringify(join(root, 'src/core/match/index.ts'))};
+export { createMatcher, fullNameCounts } from ${JSON.stringify(join(root, 'src/core/match/index.ts'))};
 export { generateMatchProblem } from ${JSON.stringify(join(root, 'test/fixtures/match-problem.ts'))};
 export { generateWorldProblem } from ${JSON.stringify(join(root, 'test/fixtures/match-problem-world.ts'))};
 `;
@@ -17,7 +17,7 @@ const out = await build({ stdin: { contents: entry, resolveDir: root, loader: 't
 const dir = mkdtempSync(join(tmpdir(), 'analyse-match-'));
 const file = join(dir, 'bundle.mjs');
 writeFileSync(file, out.outputFiles[0].text);
-const { createMatcher, repeatedFullNames, generateMatchProblem, generateWorldProblem } = await import(pathToFileURL(file).href);
+const { createMatcher, fullNameCounts, generateMatchProblem, generateWorldProblem } = await import(pathToFileURL(file).href);
 rmSync(dir, { recursive: true, force: true });
 
 const REPORTED = new Set([20261125, 20261126, 20261127, 1, 2, 77, 78, 79]);
@@ -34,7 +34,7 @@ for (const [label, gen] of [['project', generateMatchProblem], ['world', generat
   const tot = { conf: 0, wrong: 0, buyers: 0, correct: 0, notConf: 0, possible: 0 };
   for (const seed of seeds) {
     const p = gen({ seed });
-    const match = createMatcher(p.customers, { followers: p.followers.length, repeatedNames: repeatedFullNames(p.followers.map((f) => f.name)) });
+    const match = createMatcher(p.customers, { followers: p.followers.length, nameCounts: fullNameCounts(p.followers.map((f) => f.name)) });
     const keyIdx = new Map(p.customers.map((c, i) => [c.key, i]));
     p.followers.forEach((f, i) => {
       const m = match(f);

@@ -2,7 +2,7 @@
 import { createMatcher } from '../src/core/match';
 import { createBlocking } from '../src/core/match/blocking';
 import { CONFIDENT, MARGIN_BITS, SHOWN, decide, evidenceOf } from '../src/core/match/decide';
-import { buildFrequencies, fullNameKey, repeatedFullNames } from '../src/core/match/frequencies';
+import { buildFrequencies, fullNameKey, fullNameCounts } from '../src/core/match/frequencies';
 import { LADDER, scorePair, type LevelHit } from '../src/core/match/levels';
 import { customerView, followerView, nameViews, readableTokens } from '../src/core/match/views';
 import { FITTED } from '../src/core/match/weights';
@@ -58,7 +58,7 @@ describe('views', () => {
 
 describe('frequencies', () => {
   it('counts the full names the followers show, one-word names aside', () => {
-    const r = repeatedFullNames(['Jean Muller', 'Jean Mueller', 'JEAN MÜLLER Studio', 'Ann Lee', undefined, 'Prakash']);
+    const r = fullNameCounts(['Jean Muller', 'Jean Mueller', 'JEAN MÜLLER Studio', 'Ann Lee', undefined, 'Prakash']);
     expect(r).toEqual([['jean muller', 3], ['ann lee', 1]]);
     expect(fullNameKey('Dr. José García López')).toBe('jose lopez');
   });
@@ -66,7 +66,7 @@ describe('frequencies', () => {
   it("the followers' names count in the shares: a surname many followers show is common", () => {
     const views = FILLER.map((n) => customerView(customer(n)));
     const alone = buildFrequencies(views, 1000);
-    const shown = buildFrequencies(views, 1000, repeatedFullNames(Array.from({ length: 40 }, (_, i) => `Person${i} Oyelaran`)));
+    const shown = buildFrequencies(views, 1000, fullNameCounts(Array.from({ length: 40 }, (_, i) => `Person${i} Oyelaran`)));
     expect(shown.last('oyelaran')).toBeGreaterThan(3 * alone.last('oyelaran'));
     expect(shown.followersNamed('person1', 'oyelaran')).toBe(1);
   });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
 import { buildCustomers } from '../core/customers';
 import { readOrderTables } from '../core/purchases';
-import { repeatedFullNames } from '../core/match';
+import { fullNameCounts } from '../core/match';
 import { engagementTally } from '../core/engagement';
 import { dateOrder, readFollowers, readTable } from '../core/table';
 import {
@@ -42,8 +42,8 @@ interface Job {
 interface ShareMessage {
   type: 'share';
   count: number;
-  /** full names several followers of the whole list show (the matcher's name frequencies) */
-  repeated: [string, number][];
+  /** full names the followers of the whole list show, with how many (the matcher's name frequencies) */
+  names: [string, number][];
   followers: Follower[];
   cells: Cell[][];
   keep: number[];
@@ -103,7 +103,7 @@ export function runWorker(job: Job, read: ReadSource): void {
     try {
       if (!matches && customers && share) {
         mark('linking');
-        const match = matcherFor(customers, share.count, share.repeated);
+        const match = matcherFor(customers, share.count, share.names);
         mark('matcher created');
         matches = share.followers.map((f) => (f.handle ? match(f) : null));
         mark('linked');
@@ -216,8 +216,8 @@ export async function scoreInParallel(
     const share = list.slice(split);
     const keep = userColumns(followers.grid, table.headerIndex);
     const cells = followers.grid.slice(table.headerIndex + 1 + split);
-    const repeated = repeatedFullNames(list.map((f) => f.name));
-    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, repeated, followers: share, cells, keep } satisfies ShareMessage));
+    const names = fullNameCounts(list.map((f) => f.name));
+    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, names, followers: share, cells, keep } satisfies ShareMessage));
     mark('followers posted');
 
     const tally = engagementTally(now);
@@ -245,7 +245,7 @@ export async function scoreInParallel(
     const c = (await next('customers')) as Extract<Message, { type: 'customers' }>;
     mark('customers received');
     const customers = JSON.parse(c.customers) as Customer[];
-    const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored, noPurchases: c.noPurchases }, settings, repeated);
+    const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored, noPurchases: c.noPurchases }, settings, names);
     mark('prepared');
     const scored = scoreRows(p, 0, split);
     const lines = resultLines(scored, (i) => followers.grid[table.headerIndex + 1 + i], keep);

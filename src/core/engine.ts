@@ -1,7 +1,7 @@
 // The one entry point every face calls: tables and settings in, rows of results out.
 import { assessBot, botInputOf } from './botrisk';
 import { buildCustomers, describeCustomer } from './customers';
-import { createMatcher, repeatedFullNames } from './match';
+import { createMatcher, fullNameCounts } from './match';
 import { readEngagement } from './engagement';
 import { assignQueue, type Summary } from './queue';
 import { readOrderTables } from './purchases';
@@ -114,15 +114,15 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
 
 /**
  * `followerCount`: rows the whole Followers tab has, when `input.followers` holds only a chunk of it
- * (the matcher's prior depends on it, so a chunk scores exactly as the whole tab would); `repeatedNames`: the
- * full names several followers of the whole tab show (repeatedFullNames), for the same reason.
+ * (the matcher's prior depends on it, so a chunk scores exactly as the whole tab would); `nameCounts`: the
+ * full names the followers of the whole tab show, with how many (fullNameCounts), for the same reason.
  */
-export function prepare(input: WorkbookInput, settings: Settings, context?: Context, followerCount?: number, repeatedNames?: [string, number][]): Prepared {
+export function prepare(input: WorkbookInput, settings: Settings, context?: Context, followerCount?: number, nameCounts?: [string, number][]): Prepared {
   const now = settings.now ?? Date.now();
   const table = readTable(input.followers, 'followers', settings.columnOverrides?.followers);
   const followers = readFollowers(table);
   const ctx = context ?? readContext(input, settings, now);
-  return prepareWith(table, followers, ctx, settings, now, followerCount, undefined, repeatedNames);
+  return prepareWith(table, followers, ctx, settings, now, followerCount, undefined, nameCounts);
 }
 
 /** For custom functions called without a Followers tab (or before it exists). */
@@ -140,16 +140,16 @@ export function prepareFollowers(followers: Follower[], ctx: Context, settings: 
 }
 
 /** prepare() for a Followers table already read (the command line reads it while the orders load). */
-export function prepareRead(table: Table, followers: Follower[], ctx: Context, settings: Settings, repeatedNames?: [string, number][]): Prepared {
-  return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now(), followers.length, undefined, repeatedNames);
+export function prepareRead(table: Table, followers: Follower[], ctx: Context, settings: Settings, nameCounts?: [string, number][]): Prepared {
+  return prepareWith(table, followers, ctx, settings, settings.now ?? Date.now(), followers.length, undefined, nameCounts);
 }
 
 /**
  * Links followers to these customers; `followerCount`: how many followers the whole list has (the prior);
- * `repeatedNames`: the full names several of them show (repeatedFullNames of the whole list's display names).
+ * `nameCounts`: the full names they show, with how many (fullNameCounts of the whole list's display names).
  */
-export function matcherFor(customers: Customer[], followerCount: number, repeatedNames?: [string, number][]): Prepared['match'] {
-  return createMatcher(customers, { followers: followerCount || undefined, repeatedNames });
+export function matcherFor(customers: Customer[], followerCount: number, nameCounts?: [string, number][]): Prepared['match'] {
+  return createMatcher(customers, { followers: followerCount || undefined, nameCounts });
 }
 
 /** `match`: links found already (the command line's worker links first, then scores); else a matcher is built. */
@@ -161,7 +161,7 @@ function prepareWith(
   now: number,
   followerCount = followers.length,
   match?: Prepared['match'],
-  repeatedNames?: [string, number][],
+  nameCounts?: [string, number][],
 ): Prepared {
   const noPurchases = ctx.noPurchases ?? [];
   const warnings: string[] = noPurchases.slice();
@@ -176,8 +176,8 @@ function prepareWith(
     table,
     followers,
     customers: ctx.customers,
-    // a part of the list (a sidebar chunk) brings the whole list's repeated names; the whole list has its own
-    match: match ?? matcherFor(ctx.customers, followerCount, repeatedNames ?? (followerCount === followers.length ? repeatedFullNames(followers.map((f) => f.name)) : undefined)),
+    // a part of the list (a sidebar chunk) brings the whole list's name counts; the whole list has its own
+    match: match ?? matcherFor(ctx.customers, followerCount, nameCounts ?? (followerCount === followers.length ? fullNameCounts(followers.map((f) => f.name)) : undefined)),
     assess: (f) => assessBot(botInputOf(f), settings.botBaseRate / 100),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),

@@ -1,7 +1,7 @@
 // Scoring the Followers tab: all at once from the menu, or in chunks from the sidebar (each call well under
 // Apps Script's limits). Reads each tab once, writes each block once, under the document lock.
 import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells, validateSettings } from '../core/engine';
-import { repeatedFullNames } from '../core/match';
+import { fullNameCounts } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
 import { OUTPUT_HEADERS, type Cell, type Settings } from '../core/types';
 import type { ChunkResult, Report, ScoringPlan } from '../server/api';
@@ -156,9 +156,9 @@ function chunk(start: number, count: number): { done: number } {
   const head = sheet.getRange(1, 1, run.headerRow, run.userColumns).getValues() as Cell[][];
   const body = sheet.getRange(run.headerRow + 1 + first, 1, n, run.userColumns).getValues() as Cell[][];
   // The matcher's prior depends on how many followers the whole tab has, and its name frequencies on which full
-  // names several of them show, so a chunk scores as the whole tab would.
-  const repeated = repeatedNamesOf(sheet, run, head, settings);
-  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, atStart, ctx, run.total, repeated);
+  // names they show, so a chunk scores as the whole tab would.
+  const names = nameCountsOf(sheet, run, head, settings);
+  const p = prepare({ followers: { name: run.tab, grid: head.concat(body) } }, atStart, ctx, run.total, names);
   if (p.table.headerIndex !== run.headerRow - 1) throw new UserError(`The header row of "${run.tab}" moved while scoring. Press Score to start again.`);
   const cells = scoreRows(p, 0, n).map(toCells);
   withDocumentLock(() => {
@@ -170,10 +170,10 @@ function chunk(start: number, count: number): { done: number } {
 }
 
 /**
- * The full names several followers of the whole tab show: its name columns only, one read each, put back in
+ * The full names the followers of the whole tab show, with how many: its name columns only, one read each, put back in
  * place and read as readFollowers reads them (so a chunk sees the names the menu's whole run sees).
  */
-function repeatedNamesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState, head: Cell[][], settings: Settings): [string, number][] {
+function nameCountsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState, head: Cell[][], settings: Settings): [string, number][] {
   if (run.total <= 0) return [];
   const overrides = settings.columnOverrides?.followers;
   const { columns } = readTable({ name: run.tab, grid: head }, 'followers', overrides);
@@ -186,7 +186,7 @@ function repeatedNamesOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunStat
     for (let i = 0; i < run.total; i++) rows[i][c] = values[i][0];
   }
   const followers = readFollowers(readTable({ name: run.tab, grid: head.concat(rows) }, 'followers', overrides));
-  return repeatedFullNames(followers.map((f) => f.name));
+  return fullNameCounts(followers.map((f) => f.name));
 }
 
 /** Queue numbers, colours and the toast, from the rows the chunks wrote. */

@@ -89,7 +89,7 @@ export function fullNameKey(display: string | undefined): string {
  * Full names ("first last") the followers show, with how many do: all the matcher needs of the follower list's
  * names (one entry per distinct name), small enough to hand to another thread or chunk.
  */
-export function repeatedFullNames(displayNames: (string | undefined)[]): [string, number][] {
+export function fullNameCounts(displayNames: (string | undefined)[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const d of displayNames) {
     const key = fullNameKey(d);
@@ -103,17 +103,17 @@ export function repeatedFullNames(displayNames: (string | undefined)[]): [string
 }
 
 /**
- * The tables. `repeated`: repeatedFullNames of the whole follower list (so that a part of it is linked as the
+ * The tables. `names`: fullNameCounts of the whole follower list (so that a part of it is linked as the
  * whole would be): several followers showing one full name are several people, at most one a customer; and the
  * followers' first names and surnames count with the customers' in the shares (three times the sample on a
  * list of 5,000 followers and 2,000 customers: a surname's share is less a guess).
  */
-export function buildFrequencies(views: CustomerView[], followers: number, repeated?: [string, number][]): Frequencies {
+export function buildFrequencies(views: CustomerView[], followers: number, names?: [string, number][]): Frequencies {
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
   let people = views.length;
-  if (repeated) {
-    for (const [key, n] of repeated) {
+  if (names) {
+    for (const [key, n] of names) {
       const at = key.indexOf(' ');
       counts.first.set(key.slice(0, at), (counts.first.get(key.slice(0, at)) || 0) + n);
       counts.last.set(key.slice(at + 1), (counts.last.get(key.slice(at + 1)) || 0) + n);
@@ -122,8 +122,8 @@ export function buildFrequencies(views: CustomerView[], followers: number, repea
   }
   // first name → surname → followers (no string is made per lookup: this runs for every candidate pair)
   const named = new Map<string, Map<string, number>>();
-  if (repeated) {
-    for (const [key, n] of repeated) {
+  if (names) {
+    for (const [key, n] of names) {
       const at = key.indexOf(' ');
       const first = key.slice(0, at);
       let bySurname = named.get(first);

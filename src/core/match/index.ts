@@ -9,13 +9,13 @@ import { scorePair, type LevelHit } from './levels';
 import { customerView, followerView } from './views';
 
 export { CONFIDENT, MARGIN_BITS, SHOWN } from './decide';
-export { repeatedFullNames } from './frequencies';
+export { fullNameCounts } from './frequencies';
 
 export interface MatcherOptions {
   /** How many followers the list has, when known: sets the prior chance that a follower is a given customer. */
   followers?: number;
-  /** Full names the followers of the whole list show, with how many (frequencies.ts repeatedFullNames). */
-  repeatedNames?: [string, number][];
+  /** Full names the followers of the whole list show, with how many (frequencies.ts fullNameCounts). */
+  nameCounts?: [string, number][];
 }
 
 export interface Scored {
@@ -47,7 +47,7 @@ export function priorWeight(customers: number, followers: number): number {
 export function createMatcher(customers: Customer[], options: MatcherOptions = {}): Matcher {
   const views = customers.map(customerView);
   const followers = options.followers || Math.max(1000, 2.5 * views.length);
-  const tf = buildFrequencies(views, followers, options.repeatedNames);
+  const tf = buildFrequencies(views, followers, options.nameCounts);
   const prior = priorWeight(views.length, followers);
   const blocking = createBlocking(views);
 

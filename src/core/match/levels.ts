@@ -243,8 +243,8 @@ const NAME: Comparison<NameFacts> = {
       when: (p) =>
         !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && !surnameIsDisplays(p) &&
         (((p.first === 'fuzzy' || p.first === 'nick') && p.last === 'exact') || (p.first === 'exact' && p.last === 'fuzzy')),
-      m: FITTED['near+handle']?.m ?? 0.01,
-      u: (p, tf) => fullTf(p, tf) * (FITTED['near+handle']?.m ?? 0.01),
+      m: FITTED['near+handle'].m,
+      u: (p, tf) => fullTf(p, tf) * FITTED['near+handle'].m,
       says: (p) => `handle spells ${fullName(p)}`,
     },
     {
@@ -472,6 +472,8 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
   let nameAgrees = false;
   let exact = false;
   let moot = 0;
+  // (only Reasons need to know which entries were moot: no array for the pairs scored without detail)
+  const mootAt: number[] | undefined = detail ? [] : undefined;
   for (let x = 0; x < LADDER.length; x++) {
     const cmp = LADDER[x];
     const count = cmp.count(c, fv);
@@ -498,17 +500,18 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
     if (bestLevel) {
       if (cmp === NAME_CMP && NAME_AGREES.indexOf(bestLevel.id) >= 0) nameAgrees = true;
       if (bestLevel.exact) exact = true;
-      if (bestLevel.moot) moot += best;
+      if (bestLevel.moot) {
+        moot += best;
+        if (detail && mootAt) mootAt.push(detail.length);
+      }
       weight += best;
       if (detail) detail.push({ comparison: cmp.name, level: bestLevel.id, weight: best, says });
     }
   }
   if (exact && moot) {
     weight -= moot;
-    if (detail) for (const d of detail) if (LADDER_LEVEL.get(d.level)?.moot) d.weight = 0;
+    if (detail && mootAt) for (const k of mootAt) detail[k].weight = 0;
   }
   return weight;
 }
-
-const LADDER_LEVEL = new Map<string, Level<unknown>>(LADDER.flatMap((c) => c.levels.map((l) => [l.id, l] as [string, Level<unknown>])));
 
