@@ -2,7 +2,7 @@
 import { createMatcher } from '../src/core/match';
 import { createBlocking } from '../src/core/match/blocking';
 import { CONFIDENT, MARGIN_BITS, SHOWN, decide, evidenceOf } from '../src/core/match/decide';
-import { buildFrequencies, fullNameKey, fullNameCounts } from '../src/core/match/frequencies';
+import { buildFrequencies, fullNameKey, fullNameCounts, nameCoincidence } from '../src/core/match/frequencies';
 import { LADDER, scorePair, type LevelHit } from '../src/core/match/levels';
 import { customerView, followerView, nameViews, readableTokens } from '../src/core/match/views';
 import { FITTED } from '../src/core/match/weights';
@@ -71,6 +71,37 @@ describe('frequencies', () => {
     expect(shown.followersNamed('person1', 'oyelaran')).toBe(1);
   });
 
+  it('a row repeated on the Followers tab shows its name once', () => {
+    expect(fullNameCounts(['Ann Lee', 'Ann Lee', 'Ann Lee'], ['ann', 'ann', 'ann.lee'])).toEqual([['ann lee', 2]]);
+  });
+
+  it('namesakes measured among the followers: first names and surnames that go together make whole names commoner', () => {
+    const none = new Map<string, number>();
+    // ten first names × ten surnames drawn independently: as many shared whole names as the shares predict
+    const independent: [string, number][] = [];
+    for (let a = 0; a < 10; a++) for (let b = 0; b < 10; b++) independent.push([`f${a} l${b}`, 1]);
+    expect(nameCoincidence(independent, none)).toBe(1);
+    // the same people, but each first name goes with one surname (a culture, a family): every name shared
+    const together: [string, number][] = [];
+    for (let a = 0; a < 10; a++) together.push([`f${a} l${a}`, 10]);
+    expect(nameCoincidence(together, none)).toBeGreaterThan(5);
+    // two customers of that name who both follow explain their pair: no namesake in that
+    const twins = new Map(together.map(([k]) => [k, 10]));
+    expect(nameCoincidence(together, twins)).toBe(1);
+    expect(nameCoincidence(undefined, none)).toBe(1);
+  });
+
+  it('a customer who follows counts once in the shares: seen in both lists is not "seen twice, so rare"', () => {
+    const names = ['Zora Quillfeather', 'Amos Thistlewood', ...FILLER];
+    const views = names.map((n) => customerView(customer(n)));
+    // both lists hold the same people (every customer follows): a name is not rarer for being seen in both
+    const tf = buildFrequencies(views, names.length, fullNameCounts(names));
+    const alone = buildFrequencies(views, names.length);
+    expect(tf.last('quillfeather')).toBeGreaterThan(0.9 * alone.last('quillfeather'));
+    expect(tf.last('quillfeather')).toBeLessThan(1.1 * alone.last('quillfeather'));
+    expect(tf.full('zora', 'quillfeather')).toBeCloseTo(tf.coincidence * tf.first('zora') * tf.last('quillfeather'), 12);
+  });
+
   it('a shared rare surname is rarer than a shared Smith; unseen names fall back on the prior', () => {
     const tf = buildFrequencies(FILLER.map((n) => customerView(customer(n))), 1000);
     expect(tf.last('smith')).toBeGreaterThan(tf.last('oyelaran'));
@@ -98,7 +129,55 @@ describe('the ladder', () => {
     const rare = levels(customer('Vincenzo Dalvecchio', { emails: ['vincenzo.d@gmail.com'] }), follower('vincenzo.d'));
     const common = levels(customer('James Smith', { emails: ['james@gmail.com'] }), follower('james'));
     expect(rare.by[EMAIL].level).toBe('email=handle-name');
-    expect(rare.by[EMAIL].weight).toBeGreaterThan(common.by[EMAIL].weight + 3);
+    expect(rare.weight).toBeGreaterThan(common.weight + 3);
+  });
+
+  it('@jtaylor and jtaylor@ are one piece of evidence: the email adds little once the handle gave initial and surname', () => {
+    const c = customer('James Taylor', { emails: ['jtaylor@gmail.com'] });
+    const handleOnly = levels(c, follower('jtaylor'));
+    const noEmail = levels(customer('James Taylor'), follower('jtaylor'));
+    expect(handleOnly.by[NAME].level).toBe('initial');
+    expect(handleOnly.by[EMAIL].level).toBe('email=handle-name');
+    // priced given the name agrees: a J. Taylor who writes @jtaylor is as likely to write jtaylor@
+    expect(handleOnly.by[EMAIL].weight).toBeLessThan(3);
+    expect(handleOnly.weight - noEmail.weight).toBeLessThan(3);
+  });
+
+  it('"Joe Taylor" is not James Taylor: a two-letter given name in the display name is a name, not a particle', () => {
+    const c = customer('James Taylor', { emails: ['jtaylor@gmail.com'] });
+    const joe = levels(c, follower('jtaylor', 'Joe Taylor'));
+    const unnamed = levels(c, follower('jtaylor'));
+    expect(joe.by[NAME].level).toBe('first-differs');
+    expect(joe.weight).toBeLessThan(unnamed.weight - 3);
+    // with a prior of about 1 in 5,000 (-12.3 bits) the pair is not a confident link
+    expect(joe.weight - 12.3).toBeLessThan(Math.log2(0.7 / 0.3));
+  });
+
+  it('the same name and digits in email and handle (ana.silva90@, @ana_silva90) is strong for a rare name, not for one many followers show', () => {
+    const rare = levels(customer('Ana Oyelaranwe', { emails: ['ana.oyelaranwe90@gmail.com'] }), follower('ana_oyelaranwe90', 'Ana Oyelaranwe'));
+    const crowd: [string, number][] = [['ana silva', 25]];
+    const common = levels(customer('Ana Silva', { emails: ['ana.silva90@gmail.com'] }), follower('ana_silva90', 'Ana Silva'), undefined, crowd);
+    expect(rare.by[EMAIL].level).toBe('email=handle-digits');
+    expect(common.by[EMAIL].level).toBe('email=handle-digits');
+    expect(rare.weight).toBeGreaterThan(common.weight + 5);
+    // a prior of about 1 in 5,000 (-12.3 bits) leaves 25 namesakes' case short of a confident link
+    expect(common.weight).toBeLessThan(12.3 + Math.log2(0.7 / 0.3));
+  });
+
+  it('a word-pair email and handle with other digits is stronger the longer the words (velvetybrush3003@, @velvetybrush42)', () => {
+    const long = levels(customer('Emma Lopez', { emails: ['velvetybrush3003@icloud.com'] }), follower('velvetybrush42'));
+    const short = levels(customer('Emma Lopez', { emails: ['mossy3003@icloud.com'] }), follower('mossy42'));
+    expect(long.by[EMAIL].level).toBe('email~handle');
+    expect(short.by[EMAIL].level).toBe('email~handle');
+    expect(long.by[EMAIL].weight).toBeGreaterThan(short.by[EMAIL].weight + 5);
+  });
+
+  it('an email that spells the name beside a handle that does not argues more against than a chosen word does', () => {
+    const named = levels(customer('Julia Boyd', { emails: ['juliaboyd85@gmail.com'] }), follower('ruby_makes8666', 'Julia Boyd'));
+    const chosen = levels(customer('Julia Boyd', { emails: ['cedar_spoon@gmail.com'] }), follower('ruby_makes8666', 'Julia Boyd'));
+    expect(named.by[EMAIL].level).toBe('named-email-differs');
+    expect(chosen.by[EMAIL].level).toBe('email-differs');
+    expect(named.by[EMAIL].weight).toBeLessThan(chosen.by[EMAIL].weight);
   });
 
   it('a first name alone inside an email says nothing on its own (francesco in francescoferretti1998@)', () => {

@@ -3,7 +3,7 @@
 // the order of follower rows (and of order and engagement rows) does not change any handle's nine outputs or
 // who is queued today; scoreHandles agrees with the bulk run.
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, prepare, scoreHandles, scoreRows, scoreWorkbook, toCells, type WorkbookInput } from '../src/core/engine';
+import { DEFAULT_SETTINGS, prepare, scoreHandles, scoreRows, scoreWorkbook, settleRows, toCells, type WorkbookInput } from '../src/core/engine';
 import { InputError, type Cell, type Grid, type ResultRow, type Settings } from '../src/core/types';
 import { hostileCell, hostileGrid, params, recordFigures } from './property-arbitraries';
 
@@ -195,6 +195,9 @@ test('chunks give the same rows as one run (the sidebar scores in chunks)', () =
       const parts: (ResultRow | null)[] = [];
       for (let i = 0; i < p.followers.length; i += size) parts.push(...scoreRows(p, i, i + size));
       expect(parts).toEqual(whole);
+      // chunks settled afterwards (the sidebar's finish, the command line's two threads) = the menu's whole run
+      settleRows(p, p.followers, parts);
+      expect(parts).toEqual(scoreWorkbook(input, settings()).rows.map((r) => r && { ...r, queue: '' }));
     }),
     params('chunked scoring = whole', 100),
   );
@@ -206,6 +209,8 @@ test('scoreHandles (custom functions) agrees with the bulk run for every handle 
       const input = inputOf(w);
       const p = prepare(input, settings());
       const rows = scoreRows(p);
+      // the bulk run settles the customers several followers claim; so do custom functions, over the handles asked
+      settleRows(p, p.followers, rows);
       const handles = p.followers.map((f) => f.handle);
       const single = scoreHandles(p, handles);
       p.followers.forEach((f, i) => {

@@ -98,13 +98,25 @@ const EMAIL: Comparison<LocalView> = {
   count: (c) => c.locals.length,
   fact: (f, c, k) => c.locals[k],
   levels: [
-    // A long local part that is not just the person's name (or carries the same digits) is near proof; so is a
-    // short one with digits (rm48@ and @rm48): letters and digits together are a chosen string, not a word.
+    // A long local part that is not just the person's name is near proof; so is a short one with digits (rm48@
+    // and @rm48): letters and digits together are a chosen string, not a word.
     {
       id: 'email=handle',
-      when: (p, f) => p.local === f.compact && (p.local.length >= 6 ? !p.named || p.letters !== p.local : p.local.length >= 4 && p.letters.length >= 2 && p.letters !== p.local),
+      when: (p, f) => p.local === f.compact && (p.local.length >= 6 ? !p.named : p.local.length >= 4 && p.letters.length >= 2 && p.letters !== p.local),
       m: FITTED['email=handle'].m,
       u: 1e-7,
+      says: () => 'email matches handle',
+      exact: true,
+    },
+    // ana.silva90@ and @ana_silva90: the name and the same digits. A namesake picks that spelling (one in twenty)
+    // and those digits (a birth year or a small number: one in thirty for two digits, fewer for more) now and
+    // then: strong for a rare name, far from proof for one that dozens of followers share.
+    {
+      id: 'email=handle-digits',
+      when: (p, f) => !!p.named && p.letters !== p.local && p.local === f.compact,
+      m: FITTED['email=handle-digits'].m,
+      u: (p, tf) => namedShare(p, tf) * 0.05 * digitsShare(p.local.length - p.letters.length),
+      uIfNameAgrees: 0.05 * 0.03,
       says: () => 'email matches handle',
       exact: true,
     },
@@ -123,7 +135,7 @@ const EMAIL: Comparison<LocalView> = {
       id: 'email~handle',
       when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
       m: FITTED['email~handle'].m,
-      u: 1e-5,
+      u: (p) => chosenStringShare(p.letters.length),
       says: () => 'email matches handle (apart from digits)',
     },
     {
@@ -149,9 +161,26 @@ const EMAIL: Comparison<LocalView> = {
       u: 1e-5,
       says: () => 'email and handle share a word',
     },
+    // An email that spells the customer's name (juliaboyd85@) and a handle that does not: people who pick their
+    // name for one often pick it for the other, so this says more against than a differing chosen word does.
+    { id: 'named-email-differs', when: (p) => !!p.named, m: FITTED['named-email-differs'].m, u: FITTED['named-email-differs'].u ?? 0.5, says: () => '' },
     { id: 'email-differs', when: () => true, m: FITTED['email-differs'].m, u: FITTED['email-differs'].u ?? 0.999, says: () => '' },
   ],
 };
+
+/**
+ * Share of strangers whose handle has these letters, for a chosen string that is not a name ("velvetybrush",
+ * "mossfox"): a five-letter word pair is shared now and then, each letter more makes it about half as likely
+ * (a word pair of twelve letters is one handle in millions), never below an exact string's share.
+ */
+function chosenStringShare(length: number): number {
+  return Math.max(1e-7, 1e-5 * Math.pow(0.5, Math.max(0, length - 5)));
+}
+
+/** Share of people who would add these digits to a name: two digits are a birth year or a small number. */
+function digitsShare(digits: number): number {
+  return Math.min(1, 3 * Math.pow(10, -digits));
+}
 
 /** Share of people whose name the local part spells this way (jdoe: surname and initial). */
 function namedShare(p: LocalView, tf: Frequencies): number {
@@ -159,7 +188,7 @@ function namedShare(p: LocalView, tf: Frequencies): number {
   if (!n) return 1;
   switch (n.kind) {
     case 'full':
-      return tf.first(n.first) * tf.last(n.last);
+      return tf.full(n.first, n.last);
     case 'initial-last':
       return tf.last(n.last) * INITIAL_SHARE;
     case 'first-initial':
@@ -188,11 +217,11 @@ function relatedShare(first: string, tf: Frequencies): number {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * Share of strangers with the customer's full name: first × surname shares, or more when other followers show
+ * Share of strangers with the customer's full name (Frequencies.full), or more when other followers show
  * that very name (of k followers named alike, at least k - 1 are strangers).
  */
 const fullTf = (p: NameFacts, tf: Frequencies) =>
-  Math.max(tf.first(p.name.first) * tf.last(p.name.last), (tf.followersNamed(p.name.first, p.name.last) - 1) / tf.followers);
+  Math.max(tf.full(p.name.first, p.name.last), (tf.followersNamed(p.name.first, p.name.last) - 1) / tf.followers);
 const fullName = (p: NameFacts) => p.name.full;
 /** The display shows a longer surname holding the customer's ("Martinez" for Martin): the handle's is that one. */
 const surnameIsDisplays = (p: NameFacts) => p.last === 'fuzzy' && p.lastAs.indexOf(p.name.last) >= 0;
@@ -338,8 +367,12 @@ const NAME: Comparison<NameFacts> = {
 
 /** The ladder: every comparison adds its level's weight. */
 const NAME_CMP = NAME as Comparison<unknown>;
-/** Name levels after which a level's uIfNameAgrees applies: the whole name agrees. */
-export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle', 'near+handle'];
+/**
+ * Name levels after which a level's uIfNameAgrees applies: the name comparison has already read the name (the
+ * whole name, or an initial and the surname), so an email local part that spells it says less (@jtaylor and
+ * jtaylor@ are one piece of evidence, not two).
+ */
+export const NAME_AGREES = ['full+handle', 'full', 'full-in-handle', 'near+handle', 'initial', 'first+initial'];
 export const LADDER = [HANDLE, FOLLOWER_EMAIL, NAME, EMAIL] as Comparison<unknown>[];
 
 // ---- facts about one customer name vs one follower -----------------------------------------------
@@ -390,7 +423,8 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
   }
   let others = 0;
   for (let i = 0; i < d.length; i++) {
-    if (i !== firstAt && i !== lastAt && d[i].length > 2 && !f.business[i] && n.middle.indexOf(d[i]) < 0) others++;
+    // (a short word is a particle or an initial, unless it is a given name: "Jo" of "Joe Taylor" is not James)
+    if (i !== firstAt && i !== lastAt && (d[i].length > 2 || f.related[i] !== undefined) && !f.business[i] && n.middle.indexOf(d[i]) < 0) others++;
   }
 
   // the handle: surname inside it, and what sits next to the surname (as typed, then with the vowel collapse)
