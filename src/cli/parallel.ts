@@ -4,7 +4,7 @@
 // Results are the same as on one thread (test/cli-parallel.test.ts).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
+import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, settleRows, type Context, type QueueRow } from '../core/engine';
 import { buildCustomers } from '../core/customers';
 import { readOrderTables } from '../core/purchases';
 import { fullNameCounts } from '../core/match';
@@ -216,7 +216,7 @@ export async function scoreInParallel(
     const share = list.slice(split);
     const keep = userColumns(followers.grid, table.headerIndex);
     const cells = followers.grid.slice(table.headerIndex + 1 + split);
-    const names = fullNameCounts(list.map((f) => f.name));
+    const names = fullNameCounts(list.map((f) => f.name), list.map((f) => f.handle));
     worker.postMessage(JSON.stringify({ type: 'share', count: list.length, names, followers: share, cells, keep } satisfies ShareMessage));
     mark('followers posted');
 
@@ -255,6 +255,8 @@ export async function scoreInParallel(
     mark('rows received');
     for (const r of queueRows(m.numbers, m.ids)) rows.push(r);
     for (const l of m.lines) lines.push(l);
+    // one customer is one person: a customer each half gave to a different follower is settled as one list would
+    for (const i of settleRows(p, p.followers, rows)) lines[i] = resultLines([rows[i] as ResultRow], () => followers.grid[table.headerIndex + 1 + i], keep)[0];
     const summary = assignQueue(
       rows,
       settings,

@@ -1,7 +1,7 @@
 // The one entry point every face calls: tables and settings in, rows of results out.
 import { assessBot, botInputOf } from './botrisk';
 import { buildCustomers, describeCustomer } from './customers';
-import { createMatcher, fullNameCounts } from './match';
+import { createMatcher, fullNameCounts, settleClaims } from './match';
 import { readEngagement } from './engagement';
 import { assignQueue, type Summary } from './queue';
 import { readOrderTables } from './purchases';
@@ -177,7 +177,7 @@ function prepareWith(
     followers,
     customers: ctx.customers,
     // a part of the list (a sidebar chunk) brings the whole list's name counts; the whole list has its own
-    match: match ?? matcherFor(ctx.customers, followerCount, nameCounts ?? (followerCount === followers.length ? fullNameCounts(followers.map((f) => f.name)) : undefined)),
+    match: match ?? matcherFor(ctx.customers, followerCount, nameCounts ?? (followerCount === followers.length ? fullNameCounts(followers.map((f) => f.name), followers.map((f) => f.handle)) : undefined)),
     assess: (f) => assessBot(botInputOf(f), settings.botBaseRate / 100),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
@@ -189,8 +189,7 @@ function prepareWith(
   };
 }
 
-function evaluate(p: Prepared, f: Follower): ResultRow {
-  const match = p.match(f);
+function evaluate(p: Prepared, f: Follower, match = p.match(f)): ResultRow {
   const customer = match ? p.customers[match.customer] : undefined;
   let customerText = '';
   if (match && customer) {
@@ -219,9 +218,46 @@ export function scoreRows(p: Prepared, start = 0, end = p.followers.length): (Re
   return out;
 }
 
+/**
+ * One customer is one person (match/claims.ts): the followers whose rows give the same Customer ID are linked
+ * again and that customer settled among them, and their rows are scored again in place. `rows[i]` is the row of
+ * `followers[i]`; rows scored apart (sidebar chunks, the command line's two threads) settle here as one list
+ * would. Returns the indexes of the rows that changed.
+ */
+export function settleRows(p: Prepared, followers: readonly Follower[], rows: ({ customerId: string } | null)[]): number[] {
+  const byCustomer = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (!r || !r.customerId) return;
+    const list = byCustomer.get(r.customerId);
+    if (list) list.push(i);
+    else byCustomer.set(r.customerId, [i]);
+  });
+  // a handle listed twice is one follower, not two who compete: it claims once, and its rows read alike
+  const claims: number[][] = [];
+  byCustomer.forEach((group) => {
+    const byHandle = new Map<string, number[]>();
+    for (const i of group) {
+      const same = byHandle.get(followers[i].handle);
+      if (same) same.push(i);
+      else byHandle.set(followers[i].handle, [i]);
+    }
+    if (byHandle.size > 1) byHandle.forEach((r) => claims.push(r));
+  });
+  const settled = settleClaims(claims.map((r) => p.match(followers[r[0]])));
+  const changed: number[] = [];
+  claims.forEach((r, k) => {
+    for (const i of r) {
+      rows[i] = evaluate(p, followers[i], settled[k]);
+      changed.push(i);
+    }
+  });
+  return changed.sort((a, b) => a - b);
+}
+
 export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored {
   const p = prepare(input, settings);
   const rows = scoreRows(p);
+  settleRows(p, p.followers, rows);
   const summary = assignQueue(
     rows,
     settings,
@@ -243,12 +279,20 @@ export function scoreHandles(p: Prepared, handles: Cell[]): (ResultRow | null)[]
     });
   }
   const index = p.byHandle;
-  return handles.map((h) => {
+  const followers: Follower[] = [];
+  const rows = handles.map((h) => {
     const handle = normalizeHandle(h);
     if (!handle) return null;
     const i = index.get(handle);
-    return evaluate(p, i !== undefined ? p.followers[i] : { index: -1, handle });
+    const f = i !== undefined ? p.followers[i] : { index: -1, handle };
+    followers.push(f);
+    return evaluate(p, f);
   });
+  // the handles asked for are the list: a customer two of them claim is settled among them
+  const scored = rows.filter((r): r is ResultRow => r !== null);
+  settleRows(p, followers, scored);
+  let k = 0;
+  return rows.map((r) => (r ? scored[k++] : null));
 }
 
 /** The nine output values in OUTPUT_HEADERS order; blanks for a blank row. */

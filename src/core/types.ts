@@ -133,6 +133,8 @@ export interface Match {
   confident: boolean;
   /** Plain-language evidence, strongest first, e.g. "email local part = handle". */
   evidence: string[];
+  /** p / (1 − p) unrounded, for settling a customer that several followers claim (match/claims.ts) */
+  odds?: number;
 }
 
 export type EngagementType = 'mention' | 'tag' | 'share' | 'comment' | 'dm' | 'save' | 'like';

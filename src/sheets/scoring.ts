@@ -1,9 +1,9 @@
 // Scoring the Followers tab: all at once from the menu, or in chunks from the sidebar (each call well under
 // Apps Script's limits). Reads each tab once, writes each block once, under the document lock.
-import { assignQueue, prepare, scoreRows, scoreWorkbook, toCells, validateSettings } from '../core/engine';
+import { assignQueue, prepare, scoreRows, scoreWorkbook, settleRows, toCells, validateSettings } from '../core/engine';
 import { fullNameCounts } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
-import { OUTPUT_HEADERS, type Cell, type Settings } from '../core/types';
+import { OUTPUT_HEADERS, type Cell, type Follower, type ResultRow, type Settings } from '../core/types';
 import type { ChunkResult, Report, ScoringPlan } from '../server/api';
 import { applyColours } from './colours';
 import { contextFor } from './context-cache';
@@ -170,6 +170,30 @@ function chunk(start: number, count: number): { done: number } {
 }
 
 /**
+ * One customer is one person: chunks scored apart may each have given her Customer ID to a different follower. The
+ * rows that share a Customer ID are linked again with the whole tab's matcher, settled as the menu's run settles
+ * them, and written again (one write, only when some changed).
+ */
+function settleChunks(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  run: RunState,
+  settings: Settings,
+  followersTab: { name: string; grid: Cell[][] },
+  followers: Follower[],
+  rows: (ResultRow | null)[],
+  placement: Placement,
+): void {
+  const ids = rows.flatMap((r) => (r && r.customerId ? [r.customerId] : []));
+  if (new Set(ids).size === ids.length) return;
+  const atStart = { ...settings, now: run.started };
+  const p = prepare({ followers: followersTab }, atStart, contextFor(otherSources(findTabs(ss, settings)), atStart, run.started));
+  const changed = settleRows(p, followers, rows);
+  if (!changed.length) return;
+  const from = changed[0];
+  writeRows(placement, rows.slice(from, changed[changed.length - 1] + 1).map(toCells), from, false);
+}
+
+/**
  * The full names the followers of the whole tab show, with how many: its name columns only, one read each, put back in
  * place and read as readFollowers reads them (so a chunk sees the names the menu's whole run sees).
  */
@@ -186,7 +210,7 @@ function nameCountsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState, 
     for (let i = 0; i < run.total; i++) rows[i][c] = values[i][0];
   }
   const followers = readFollowers(readTable({ name: run.tab, grid: head.concat(rows) }, 'followers', overrides));
-  return fullNameCounts(followers.map((f) => f.name));
+  return fullNameCounts(followers.map((f) => f.name), followers.map((f) => f.handle));
 }
 
 /** Queue numbers, colours and the toast, from the rows the chunks wrote. */
@@ -205,6 +229,7 @@ function finish(): Report {
     const table = readTable({ name: run.tab, grid: userPart }, 'followers', settings.columnOverrides?.followers);
     const followers = readFollowers(table);
     const rows = table.rows.map((_, i) => rowFromCells((grid[table.headerIndex + 1 + i] || []).slice(run.column - 1, run.column - 1 + OUTPUT_HEADERS.length)));
+    settleChunks(ss, run, settings, { name: run.tab, grid: userPart }, followers, rows, placement);
     const routine = routineNow(findTabs(ss, settings), settings, run.started);
     const summary = assignQueue(rows, { ...settings, now: run.started }, followers.map((f) => f.handle), routine);
     writeColumn(placement, QUEUE_COLUMN, rows.map((r) => (r ? r.queue : '')));

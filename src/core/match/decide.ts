@@ -21,6 +21,8 @@ export interface Decision {
   confident: boolean;
   /** other candidates within MARGIN_BITS of the top one */
   close: number;
+  /** p / (1 − p), unrounded */
+  odds: number;
 }
 
 /**
@@ -43,9 +45,15 @@ export function decide(weights: number[], before: (a: number, b: number) => bool
     if (weights[k] > runnerUp) runnerUp = weights[k];
     if (weights[top] - weights[k] < MARGIN_BITS) close++;
   }
-  const p = Math.pow(2, Math.min(60, weights[top])) / total;
+  const best = Math.pow(2, Math.min(60, weights[top]));
+  const p = best / total;
   if (p < SHOWN) return null;
-  return { top, p, confident: p >= CONFIDENT && weights[top] - runnerUp >= MARGIN_BITS, close };
+  return { top, p, confident: p >= CONFIDENT && weights[top] - runnerUp >= MARGIN_BITS, close, odds: best / (total - best) };
+}
+
+/** A probability as Match confidence shows it: two decimals, and at least 1 % (below SHOWN it is not shown at all). */
+export function roundConfidence(p: number): number {
+  return Math.max(0.01, Math.round(p * 100) / 100);
 }
 
 /** What spoke for the match, strongest first, and how many other customers fit as well. */

@@ -3,12 +3,13 @@
 // (decide.ts). The public entry point of the matcher; engine.ts and the tests import from here.
 import type { Customer, Follower, Match } from '../types';
 import { createBlocking } from './blocking';
-import { decide, evidenceOf } from './decide';
+import { decide, evidenceOf, roundConfidence } from './decide';
 import { buildFrequencies } from './frequencies';
 import { scorePair, type LevelHit } from './levels';
 import { customerView, followerView } from './views';
 
 export { CONFIDENT, MARGIN_BITS, SHOWN } from './decide';
+export { settleClaims } from './claims';
 export { fullNameCounts } from './frequencies';
 
 export interface MatcherOptions {
@@ -95,8 +96,7 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     if (!d) return null;
     const levels: LevelHit[] = [];
     scorePair(fv, views[ids[d.top]], tf, prior, levels);
-    // (a shown candidate reads at least 1 %: below SHOWN it would not be shown at all)
-    return { customer: ids[d.top], confidence: Math.max(0.01, Math.round(d.p * 100) / 100), confident: d.confident, evidence: evidenceOf(levels, d.close) };
+    return { customer: ids[d.top], confidence: roundConfidence(d.p), confident: d.confident, evidence: evidenceOf(levels, d.close), odds: d.odds };
   }) as Matcher;
   match.candidates = candidates;
   return match;
