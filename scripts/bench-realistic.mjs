@@ -246,6 +246,7 @@ function etsyCsv(customers, r) {
   for (const c of customers) {
     const orders = 1 + Math.floor(r() * r() * 4);
     const user = c.follower && r() < 0.5 ? c.follower.handle.replace(/[^a-z0-9_]/gi, '') : `${ascii(c.first)}${ascii(c.last).slice(0, 4)}${Math.floor(r() * 1000)}`;
+    c.etsyUser = user;
     for (let k = 0; k < orders; k++) {
       const d = new Date(Date.UTC(2025, 11, 1) + Math.floor(r() * 360) * 86_400_000);
       const date = `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCFullYear()).slice(2)}`;
@@ -306,7 +307,8 @@ function engagementCsv(followers, rows, r) {
 }
 
 /**
- * Writes followers.csv, shopify-orders.csv, etsy-orders.csv and engagement.csv to `dir`; returns their paths.
+ * Writes followers.csv, shopify-orders.csv, etsy-orders.csv and engagement.csv to `dir`; returns their paths and
+ * `truth`: per customer, the follower handle they are (null for a customer who does not follow), email, Etsy user.
  * Defaults: the issue's realistic problem (50,000 followers; 20,000 customers, 17,000 of them in about 104,000
  * Shopify rows and 5,000 in Etsy, 2,000 in both; 200,000 engagement rows).
  */
@@ -323,5 +325,7 @@ export function writeRealisticData(dir, { followers = 50000, customers = 20000, 
   writeFileSync(paths.orders[0], shopifyCsv(shopify, shopifyRows, r));
   writeFileSync(paths.orders[1], etsyCsv(etsy, r));
   writeFileSync(paths.engagement, engagementCsv(people, engagementRows, r));
-  return paths;
+  // who each customer is, for measuring the links (scripts/realistic-match.mjs): not written to the files
+  const truth = buyers.map((c) => ({ handle: c.follower ? c.follower.handle : null, email: c.email, etsyUser: c.etsyUser ?? null }));
+  return { ...paths, truth };
 }
