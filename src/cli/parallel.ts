@@ -13,7 +13,6 @@ import { dateOrder, readFollowers, readTable } from '../core/table';
 import {
   InputError,
   RECOMMENDATIONS,
-  type Cell,
   type Customer,
   type Engagement,
   type Follower,
@@ -24,7 +23,7 @@ import {
   type Table,
   type TableKind,
 } from '../core/types';
-import { readCsvFile, resultLines, userColumns } from './csv';
+import { readCsvFile, resultLines, resultText, userColumns, userText } from './csv';
 import { readLayout, mark, stats, t0, type Output, type ReadSource, type StreamSource } from './score-parts';
 
 interface Job {
@@ -35,9 +34,9 @@ interface Job {
 
 /**
  * Main → worker, as soon as the followers are read, as JSON text (followers hold only text, finite numbers and
- * booleans; JSON crosses faster than a structured clone): the followers the worker scores, their cells as the
- * file has them (for their output lines), the columns the output repeats, and how many followers the list has
- * (the matcher's prior).
+ * booleans; JSON crosses faster than a structured clone): the followers the worker scores and how many
+ * followers the list has (the matcher's prior). Their cells stay on the main thread, which writes the user part
+ * of their output lines while the worker scores (the cells would cross twice, out and back inside the lines).
  */
 interface ShareMessage {
   type: 'share';
@@ -45,8 +44,6 @@ interface ShareMessage {
   /** full names the followers of the whole list show, with how many (the matcher's name frequencies) */
   names: [string, number][];
   followers: Follower[];
-  cells: Cell[][];
-  keep: number[];
 }
 
 /** Main → worker, once the engagement is read: what it says about the worker's followers. */
@@ -58,12 +55,12 @@ interface ContextMessage {
 
 /**
  * Worker → main. Customers cross as JSON text (for plain records about twice as quick as structured cloning);
- * scored rows as their output lines and what the queue needs: score, recommendation (index, -1 for a blank
- * row), engagement and Customer ID.
+ * scored rows as their output cells but the queue (resultText) and what the queue needs: score, recommendation
+ * (index, -1 for a blank row), engagement and Customer ID.
  */
 type Message =
   | { type: 'customers'; customers: string; ignored: Context['ignoredOrders']; noPurchases: string[] }
-  | { type: 'rows'; lines: string[]; numbers: Float64Array; ids: string[] }
+  | { type: 'rows'; results: string[]; numbers: Float64Array; ids: string[] }
   | { type: 'error'; message: string };
 
 /**
@@ -115,11 +112,10 @@ export function runWorker(job: Job, read: ReadSource): void {
         const ctx: Context = { customers: customers!, ignoredOrders: ignored, engagement: context.engagement, following: context.following, noPurchases };
         const p = prepareFollowers(share.followers, ctx, job.settings, share.count, (f) => found[f.index - start] ?? null);
         const rows = scoreRows(p);
-        const { cells, keep } = share;
-        const lines = resultLines(rows, (i) => cells[i], keep);
+        const results = rows.map(resultText);
         const { numbers, ids } = queueKeys(rows);
         mark('scored');
-        post({ type: 'rows', lines, numbers, ids });
+        post({ type: 'rows', results, numbers, ids });
         mark('rows posted');
       }
     } catch (e) {
@@ -215,9 +211,8 @@ export async function scoreInParallel(
     const split = splitOf(list.length);
     const share = list.slice(split);
     const keep = userColumns(followers.grid, table.headerIndex);
-    const cells = followers.grid.slice(table.headerIndex + 1 + split);
     const names = fullNameCounts(list.map((f) => f.name));
-    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, names, followers: share, cells, keep } satisfies ShareMessage));
+    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, names, followers: share } satisfies ShareMessage));
     mark('followers posted');
 
     const tally = engagementTally(now);
@@ -251,10 +246,13 @@ export async function scoreInParallel(
     const lines = resultLines(scored, (i) => followers.grid[table.headerIndex + 1 + i], keep);
     const rows: (QueueRow | null)[] = scored;
     mark('first part scored');
+    // the user part of the worker's lines, made while it scores
+    const later: string[] = [];
+    for (let r = table.headerIndex + 1 + split; r < table.headerIndex + 1 + list.length; r++) later.push(userText(followers.grid[r], keep));
     const m = (await next('rows')) as Extract<Message, { type: 'rows' }>;
     mark('rows received');
     for (const r of queueRows(m.numbers, m.ids)) rows.push(r);
-    for (const l of m.lines) lines.push(l);
+    for (let i = 0; i < m.results.length; i++) lines.push(later[i] + m.results[i]);
     const summary = assignQueue(
       rows,
       settings,
