@@ -5,8 +5,8 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
-import { buildCustomers } from '../core/customers';
-import { readOrderTables } from '../core/purchases';
+import { customerBuilder } from '../core/customers';
+import { orderTableOf } from '../core/purchases';
 import { fullNameCounts } from '../core/match';
 import { engagementTally } from '../core/engagement';
 import { dateOrder, readFollowers, readTable } from '../core/table';
@@ -23,7 +23,7 @@ import {
   type Table,
   type TableKind,
 } from '../core/types';
-import { readCsvFile, resultLines, resultText, userColumns, userText } from './csv';
+import { resultLines, resultText, streamCsvFile, userColumns, userText } from './csv';
 import { readLayout, mark, stats, t0, type Output, type ReadSource, type StreamSource } from './score-parts';
 
 interface Job {
@@ -84,7 +84,7 @@ function streamTable(stream: StreamSource, path: string, kind: TableKind, overri
 }
 
 /** The worker's side: started by `new Worker(build/cli.js, { workerData: job })`. */
-export function runWorker(job: Job, read: ReadSource): void {
+export function runWorker(job: Job, stream: StreamSource): void {
   const post = (m: Message) => parentPort!.postMessage(m);
   const fail = (e: unknown) => post({ type: 'error', message: (e as Error).message });
   let share: ShareMessage | null = null;
@@ -130,11 +130,9 @@ export function runWorker(job: Job, read: ReadSource): void {
   try {
     const overrides = job.settings.columnOverrides ?? {};
     mark('started');
-    const orders = readOrderTables(job.orders.map((p) => read(p, 'orders', overrides.orders)), overrides.orders);
-    mark('orders read');
-    const built = buildCustomers(orders.tables);
+    const { built, ledgers } = streamCustomers(stream, job.orders, overrides.orders);
     ({ customers, ignored } = built);
-    noPurchases = orders.empty.concat(built.empty);
+    noPurchases = ledgers.concat(built.empty);
     mark('customers built');
     post({ type: 'customers', customers: JSON.stringify(customers), ignored, noPurchases });
     mark('customers posted');
@@ -142,6 +140,27 @@ export function runWorker(job: Job, read: ReadSource): void {
   } catch (e) {
     fail(e);
   }
+}
+
+/**
+ * The customers of these orders files, each read in parts (a 100,000-row export's rows die young instead of all
+ * living until the customers are built), and the messages for payments ledgers (readOrderTables).
+ */
+function streamCustomers(stream: StreamSource, paths: string[], overrides: Record<string, string> | undefined) {
+  const builder = customerBuilder();
+  const ledgers: string[] = [];
+  for (const path of paths) {
+    let more: ((part: Table) => void) | null = null;
+    let table: Table | null = null;
+    stream(path, 'orders', overrides, (rows, first) => {
+      if (first) {
+        const t = orderTableOf({ name: path, grid: rows }, overrides);
+        if (typeof t === 'string') ledgers.push(t);
+        else more = builder.add((table = t));
+      } else if (more) more({ ...table!, rows });
+    });
+  }
+  return { built: builder.result(), ledgers };
 }
 
 /** What the queue needs of each row, flat: score, recommendation index (-1: blank row), engagement. */
@@ -276,5 +295,5 @@ export class WorkerInputError extends InputError {
 
 // Started as a worker thread of build/cli.js.
 if (!isMainThread && workerData && (workerData as Job).followbackWorker) {
-  runWorker(workerData as Job, (path, kind, overrides) => readCsvFile(path, readFileSync, readLayout(kind, path, overrides)));
+  runWorker(workerData as Job, (path, kind, overrides, onPart) => streamCsvFile(path, readFileSync, onPart, readLayout(kind, path, overrides)));
 }
