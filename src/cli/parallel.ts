@@ -4,7 +4,7 @@
 // Results are the same as on one thread (test/cli-parallel.test.ts).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { assignQueue, botAssessor, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
+import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, type Context, type QueueRow } from '../core/engine';
 import { customerBuilder } from '../core/customers';
 import { orderTableOf } from '../core/purchases';
 import { fullNameCounts } from '../core/match';
@@ -13,7 +13,6 @@ import { dateOrder, readFollowers, readTable } from '../core/table';
 import {
   InputError,
   RECOMMENDATIONS,
-  type BotAssessment,
   type Customer,
   type Engagement,
   type Follower,
@@ -24,7 +23,7 @@ import {
   type Table,
   type TableKind,
 } from '../core/types';
-import { resultText, streamCsvFile, userColumns, userText } from './csv';
+import { resultLines, resultText, streamCsvFile, userColumns, userText } from './csv';
 import { readLayout, mark, stats, t0, type Output, type ReadSource, type StreamSource } from './score-parts';
 
 interface Job {
@@ -256,29 +255,23 @@ export async function scoreInParallel(
     }
     worker.postMessage({ type: 'context', engagement: shareEngagement, following: shareFollowing } satisfies ContextMessage);
     mark('engagement read and posted');
-    // What needs no customer is done while the worker is still building them: the bot risk of the main thread's
-    // followers, and the user cells of every output line (the followers file's cells, as CSV text).
-    const assess = botAssessor(settings);
-    const bots: (BotAssessment | null)[] = [];
-    for (let i = 0; i < split; i++) bots.push(list[i].handle ? assess(list[i]) : null);
-    const users: string[] = [];
-    for (let i = 0; i < list.length; i++) users.push(userText(followers.grid[table.headerIndex + 1 + i], keep));
-    mark('bot risk and user cells made');
 
     const c = (await next('customers')) as Extract<Message, { type: 'customers' }>;
     mark('customers received');
     const customers = JSON.parse(c.customers) as Customer[];
     const p = prepareRead(table, list, { ...partial, customers, ignoredOrders: c.ignored, noPurchases: c.noPurchases }, settings, names);
-    p.assess = (f) => bots[f.index] ?? assess(f);
     mark('prepared');
     const scored = scoreRows(p, 0, split);
-    const lines = scored.map((r, i) => users[i] + resultText(r));
+    const lines = resultLines(scored, (i) => followers.grid[table.headerIndex + 1 + i], keep);
     const rows: (QueueRow | null)[] = scored;
     mark('first part scored');
+    // the user part of the worker's lines, made while it scores
+    const later: string[] = [];
+    for (let r = table.headerIndex + 1 + split; r < table.headerIndex + 1 + list.length; r++) later.push(userText(followers.grid[r], keep));
     const m = (await next('rows')) as Extract<Message, { type: 'rows' }>;
     mark('rows received');
     for (const r of queueRows(m.numbers, m.ids)) rows.push(r);
-    for (let i = 0; i < m.results.length; i++) lines.push(users[split + i] + m.results[i]);
+    for (let i = 0; i < m.results.length; i++) lines.push(later[i] + m.results[i]);
     const summary = assignQueue(
       rows,
       settings,

@@ -178,7 +178,7 @@ function prepareWith(
     customers: ctx.customers,
     // a part of the list (a sidebar chunk) brings the whole list's name counts; the whole list has its own
     match: match ?? matcherFor(ctx.customers, followerCount, nameCounts ?? (followerCount === followers.length ? fullNameCounts(followers.map((f) => f.name)) : undefined)),
-    assess: botAssessor(settings),
+    assess: (f) => assessBot(botInputOf(f), settings.botBaseRate / 100),
     engagement: ctx.engagement instanceof Map ? ctx.engagement : new Map(ctx.engagement),
     following: new Set(ctx.following),
     routine: ctx.routine,
@@ -187,11 +187,6 @@ function prepareWith(
     warnings,
     described: [],
   };
-}
-
-/** A follower's bot risk under these settings (Prepared.assess, unless results were found beforehand). */
-export function botAssessor(settings: Settings): (f: Follower) => BotAssessment {
-  return (f) => assessBot(botInputOf(f), settings.botBaseRate / 100);
 }
 
 function evaluate(p: Prepared, f: Follower): ResultRow {
