@@ -158,16 +158,11 @@ export const FIRST_PART_ROWS = 10 + 5000;
 export function streamCsvFile(path: string, readFile: (path: string) => Uint8Array, onPart: (rows: string[][], first: boolean) => void, layoutOf?: LayoutOf): void {
   const { text, delimiter } = csvText(path, readBytes(path, readFile));
   const layout = layoutOfText(text, delimiter, layoutOf);
-  let held: string[][] = [];
-  let first = true;
-  let seen = 0;
+  const parts = partsTo(onPart);
+  const keep = layout.keep;
+  if (keep !== null && layout.width > keep.length) return streamKeeping(path, text, delimiter, keep, layout, parts);
   let failed: Papa.ParseError[] = [];
   let failedAt = 0;
-  const emit = () => {
-    onPart(held, first);
-    first = false;
-    held = [];
-  };
   // papaparse streams a string in chunks as it does a file (its StringStreamer); the typings list `chunk` for files only
   const config: Papa.ParseConfig<string[]> & { chunkSize: number; chunk(r: Papa.ParseResult<string[]>, parser: Papa.Parser): void } = {
     delimiter,
@@ -176,29 +171,78 @@ export function streamCsvFile(path: string, readFile: (path: string) => Uint8Arr
     chunk: (r, parser) => {
       if (r.errors.some((e) => e.type === 'Quotes')) {
         failed = r.errors;
-        failedAt = seen;
+        failedAt = parts.seen();
         parser.abort();
         return;
       }
-      checkWidths(path, r.data, seen, layout);
-      seen += r.data.length;
-      if (!held.length) held = r.data;
-      else for (const row of r.data) held.push(row);
-      // Passed on at once, so each part is garbage before the next is read; only empty rows at its end wait
-      // (the file may end there: a final newline leaves one behind).
-      let end = held.length;
-      while (end > 0 && isEmptyRow(held[end - 1])) end--;
-      if (end < (first ? FIRST_PART_ROWS : 1)) return;
-      const rest = held.slice(end);
-      held.length = end;
-      emit();
-      held = rest;
+      checkWidths(path, r.data, parts.seen(), layout);
+      parts.take(r.data);
     },
   };
   Papa.parse<string[]>(text, config);
   quoteError(path, failed, failedAt);
-  dropTrailingEmpty(held);
-  if (held.length || first) emit();
+  parts.end();
+}
+
+/** Rows gathered into parts for `onPart`: the first at least FIRST_PART_ROWS long, the others as they come. */
+function partsTo(onPart: (rows: string[][], first: boolean) => void) {
+  let held: string[][] = [];
+  let first = true;
+  let seen = 0;
+  const emit = () => {
+    onPart(held, first);
+    first = false;
+    held = [];
+  };
+  const take = (rows: string[][]) => {
+    seen += rows.length;
+    if (!held.length) held = rows;
+    else for (const row of rows) held.push(row);
+    // Passed on at once, so each part is garbage before the next is read; only empty rows at its end wait
+    // (the file may end there: a final newline leaves one behind).
+    let end = held.length;
+    while (end > 0 && isEmptyRow(held[end - 1])) end--;
+    if (end < (first ? FIRST_PART_ROWS : 1)) return;
+    const rest = held.slice(end);
+    held.length = end;
+    emit();
+    held = rest;
+  };
+  const end = () => {
+    dropTrailingEmpty(held);
+    if (held.length || first) emit();
+  };
+  return { take, end, seen: () => seen };
+}
+
+/** Rows of a streamed part read by the column scanner (a narrow layout): about a part of papaparse's chunk size. */
+const SCAN_PART_ROWS = 4096;
+
+/**
+ * streamCsvFile by the column scanner, as scanKeeping reads. At a quote the scanner gives up on, the file is read
+ * as parseCsv reads it, which refuses it: parts passed on already cannot be taken back, and never need to be.
+ */
+function streamKeeping(name: string, text: string, delimiter: string, keep: number[], layout: Layout & { width: number }, parts: ReturnType<typeof partsTo>): void {
+  let rows: string[][] = [];
+  let index = 0;
+  const watch = layout.width === Infinity ? Number.MAX_SAFE_INTEGER : layout.width;
+  const ok = scanColumns(text, delimiter, keep, watch, (row) => {
+    // the first row wider than the header is refused at once (parseKeeping stops there too)
+    if (index > layout.header && row.lastFilled > layout.width) throw wideError(name, index, row.lastFilled, layout.width);
+    index++;
+    rows.push(row.cells as string[]);
+    if (rows.length >= SCAN_PART_ROWS) {
+      parts.take(rows);
+      rows = [];
+    }
+  });
+  if (!ok) {
+    const result = parseKeeping(name, text, delimiter, keep, layout);
+    quoteError(name, result.errors);
+    throw new InputError('a quoted value could not be read', name);
+  }
+  if (rows.length) parts.take(rows);
+  parts.end();
 }
 
 const isEmptyRow = (row: string[]) => row.length === 1 && row[0] === '';

@@ -5,15 +5,14 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { assignQueue, matcherFor, prepareFollowers, prepareRead, readContext, scoreRows, settleRows, type Context, type QueueRow } from '../core/engine';
-import { buildCustomers } from '../core/customers';
-import { readOrderTables } from '../core/purchases';
+import { customerBuilder } from '../core/customers';
+import { orderTableOf } from '../core/purchases';
 import { fullNameCounts } from '../core/match';
 import { engagementTally } from '../core/engagement';
 import { dateOrder, readFollowers, readTable } from '../core/table';
 import {
   InputError,
   RECOMMENDATIONS,
-  type Cell,
   type Customer,
   type Engagement,
   type Follower,
@@ -24,7 +23,7 @@ import {
   type Table,
   type TableKind,
 } from '../core/types';
-import { readCsvFile, resultLines, userColumns } from './csv';
+import { resultLines, resultText, streamCsvFile, userColumns, userText } from './csv';
 import { readLayout, mark, stats, t0, type Output, type ReadSource, type StreamSource } from './score-parts';
 
 interface Job {
@@ -35,9 +34,9 @@ interface Job {
 
 /**
  * Main → worker, as soon as the followers are read, as JSON text (followers hold only text, finite numbers and
- * booleans; JSON crosses faster than a structured clone): the followers the worker scores, their cells as the
- * file has them (for their output lines), the columns the output repeats, and how many followers the list has
- * (the matcher's prior).
+ * booleans; JSON crosses faster than a structured clone): the followers the worker scores and how many
+ * followers the list has (the matcher's prior). Their cells stay on the main thread, which writes the user part
+ * of their output lines while the worker scores (the cells would cross twice, out and back inside the lines).
  */
 interface ShareMessage {
   type: 'share';
@@ -45,8 +44,6 @@ interface ShareMessage {
   /** full names the followers of the whole list show, with how many (the matcher's name frequencies) */
   names: [string, number][];
   followers: Follower[];
-  cells: Cell[][];
-  keep: number[];
 }
 
 /** Main → worker, once the engagement is read: what it says about the worker's followers. */
@@ -58,12 +55,12 @@ interface ContextMessage {
 
 /**
  * Worker → main. Customers cross as JSON text (for plain records about twice as quick as structured cloning);
- * scored rows as their output lines and what the queue needs: score, recommendation (index, -1 for a blank
- * row), engagement and Customer ID.
+ * scored rows as their output cells but the queue (resultText) and what the queue needs: score, recommendation
+ * (index, -1 for a blank row), engagement and Customer ID.
  */
 type Message =
   | { type: 'customers'; customers: string; ignored: Context['ignoredOrders']; noPurchases: string[] }
-  | { type: 'rows'; lines: string[]; numbers: Float64Array; ids: string[] }
+  | { type: 'rows'; results: string[]; numbers: Float64Array; ids: string[] }
   | { type: 'error'; message: string };
 
 /**
@@ -87,7 +84,7 @@ function streamTable(stream: StreamSource, path: string, kind: TableKind, overri
 }
 
 /** The worker's side: started by `new Worker(build/cli.js, { workerData: job })`. */
-export function runWorker(job: Job, read: ReadSource): void {
+export function runWorker(job: Job, stream: StreamSource): void {
   const post = (m: Message) => parentPort!.postMessage(m);
   const fail = (e: unknown) => post({ type: 'error', message: (e as Error).message });
   let share: ShareMessage | null = null;
@@ -115,11 +112,10 @@ export function runWorker(job: Job, read: ReadSource): void {
         const ctx: Context = { customers: customers!, ignoredOrders: ignored, engagement: context.engagement, following: context.following, noPurchases };
         const p = prepareFollowers(share.followers, ctx, job.settings, share.count, (f) => found[f.index - start] ?? null);
         const rows = scoreRows(p);
-        const { cells, keep } = share;
-        const lines = resultLines(rows, (i) => cells[i], keep);
+        const results = rows.map(resultText);
         const { numbers, ids } = queueKeys(rows);
         mark('scored');
-        post({ type: 'rows', lines, numbers, ids });
+        post({ type: 'rows', results, numbers, ids });
         mark('rows posted');
       }
     } catch (e) {
@@ -134,11 +130,9 @@ export function runWorker(job: Job, read: ReadSource): void {
   try {
     const overrides = job.settings.columnOverrides ?? {};
     mark('started');
-    const orders = readOrderTables(job.orders.map((p) => read(p, 'orders', overrides.orders)), overrides.orders);
-    mark('orders read');
-    const built = buildCustomers(orders.tables);
+    const { built, ledgers } = streamCustomers(stream, job.orders, overrides.orders);
     ({ customers, ignored } = built);
-    noPurchases = orders.empty.concat(built.empty);
+    noPurchases = ledgers.concat(built.empty);
     mark('customers built');
     post({ type: 'customers', customers: JSON.stringify(customers), ignored, noPurchases });
     mark('customers posted');
@@ -146,6 +140,27 @@ export function runWorker(job: Job, read: ReadSource): void {
   } catch (e) {
     fail(e);
   }
+}
+
+/**
+ * The customers of these orders files, each read in parts (a 100,000-row export's rows die young instead of all
+ * living until the customers are built), and the messages for payments ledgers (readOrderTables).
+ */
+function streamCustomers(stream: StreamSource, paths: string[], overrides: Record<string, string> | undefined) {
+  const builder = customerBuilder();
+  const ledgers: string[] = [];
+  for (const path of paths) {
+    let more: ((part: Table) => void) | null = null;
+    let table: Table | null = null;
+    stream(path, 'orders', overrides, (rows, first) => {
+      if (first) {
+        const t = orderTableOf({ name: path, grid: rows }, overrides);
+        if (typeof t === 'string') ledgers.push(t);
+        else more = builder.add((table = t));
+      } else if (more) more({ ...table!, rows });
+    });
+  }
+  return { built: builder.result(), ledgers };
 }
 
 /** What the queue needs of each row, flat: score, recommendation index (-1: blank row), engagement. */
@@ -215,9 +230,8 @@ export async function scoreInParallel(
     const split = splitOf(list.length);
     const share = list.slice(split);
     const keep = userColumns(followers.grid, table.headerIndex);
-    const cells = followers.grid.slice(table.headerIndex + 1 + split);
     const names = fullNameCounts(list.map((f) => f.name), list.map((f) => f.handle));
-    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, names, followers: share, cells, keep } satisfies ShareMessage));
+    worker.postMessage(JSON.stringify({ type: 'share', count: list.length, names, followers: share } satisfies ShareMessage));
     mark('followers posted');
 
     const tally = engagementTally(now);
@@ -251,12 +265,15 @@ export async function scoreInParallel(
     const lines = resultLines(scored, (i) => followers.grid[table.headerIndex + 1 + i], keep);
     const rows: (QueueRow | null)[] = scored;
     mark('first part scored');
+    // the user part of the worker's lines, made while it scores
+    const later: string[] = [];
+    for (let r = table.headerIndex + 1 + split; r < table.headerIndex + 1 + list.length; r++) later.push(userText(followers.grid[r], keep));
     const m = (await next('rows')) as Extract<Message, { type: 'rows' }>;
     mark('rows received');
     for (const r of queueRows(m.numbers, m.ids)) rows.push(r);
-    for (const l of m.lines) lines.push(l);
+    for (let i = 0; i < m.results.length; i++) lines.push(later[i] + m.results[i]);
     // one customer is one person: a customer each half gave to a different follower is settled as one list would
-    for (const i of settleRows(p, p.followers, rows)) lines[i] = resultLines([rows[i] as ResultRow], () => followers.grid[table.headerIndex + 1 + i], keep)[0];
+    for (const i of settleRows(p, p.followers, rows)) lines[i] = userText(followers.grid[table.headerIndex + 1 + i], keep) + resultText(rows[i] as ResultRow);
     const summary = assignQueue(
       rows,
       settings,
@@ -280,5 +297,5 @@ export class WorkerInputError extends InputError {
 
 // Started as a worker thread of build/cli.js.
 if (!isMainThread && workerData && (workerData as Job).followbackWorker) {
-  runWorker(workerData as Job, (path, kind, overrides) => readCsvFile(path, readFileSync, readLayout(kind, path, overrides)));
+  runWorker(workerData as Job, (path, kind, overrides, onPart) => streamCsvFile(path, readFileSync, onPart, readLayout(kind, path, overrides)));
 }

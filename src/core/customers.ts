@@ -58,43 +58,93 @@ function isCustomerExport(table: Table): boolean {
  * table that holds rows but no purchase (see purchases.ts), naming it and saying why.
  */
 export function buildCustomers(tables: Table[]): { customers: Customer[]; ignored: IgnoredOrders; empty: string[] } {
+  const builder = customerBuilder();
+  for (const table of tables) builder.add(table);
+  return builder.result();
+}
+
+export interface CustomerBuilder {
+  /**
+   * Takes a table, or the first part of one (its header and at least the 5,000 rows after it, which the date
+   * order is read from), and returns what takes each later part: that table with the part's rows.
+   */
+  add(table: Table): (part: Table) => void;
+  result(): { customers: Customer[]; ignored: IgnoredOrders; empty: string[] };
+}
+
+/**
+ * buildCustomers over tables read a part at a time: the command line streams a large export, so that its rows
+ * die young instead of all living until the customers are built. The result is buildCustomers' of the whole tables.
+ */
+export function customerBuilder(): CustomerBuilder {
   const ignored: IgnoredOrders = { refunded: 0, cancelled: 0, zero: 0, totals: 0 };
   const orders: Order[] = [];
   const exported: Customer[] = [];
   const empty: string[] = [];
-  for (const table of tables) {
-    if (table.kind !== 'orders') continue;
-    const before = { orders: orders.length, exported: exported.length, zero: ignored.zero };
-    const customerExport = isCustomerExport(table);
-    const unpaid = !customerExport && neverPaid(table);
-    if (customerExport) readCustomerRows(table, exported, ignored);
-    else if (!unpaid) readOrders(table, orders, ignored);
-    // checked so that a large export costs nothing more: the first paid order ends the search
-    const read = orders.slice(before.orders);
-    const anyKept = customerExport ? exported.length > before.exported : read.some((o) => !exclusion(o));
-    if (!anyKept && table.rows.some((r) => !isBlankRow(r))) {
-      empty.push(noPurchasesMessage(table, { customerExport, unpaid, orders: read.length, zero: ignored.zero - before.zero }));
+  let close: (() => void) | null = null;
+  const finishTable = () => {
+    close?.();
+    close = null;
+  };
+  const add = (table: Table): ((part: Table) => void) => {
+    finishTable();
+    if (table.kind !== 'orders') return () => {};
+    const t = tableReader(table, exported, ignored);
+    close = () => {
+      const found = t.close();
+      for (const o of found.orders) orders.push(o);
+      if (found.message) empty.push(found.message);
+    };
+    t.read(table);
+    return t.read;
+  };
+  const result = () => {
+    finishTable();
+    const kept: Order[] = [];
+    for (const o of orders) {
+      const why = exclusion(o);
+      if (why) ignored[why]++;
+      else kept.push(o);
     }
-  }
-  const kept: Order[] = [];
-  for (const o of orders) {
-    const why = exclusion(o);
-    if (why) ignored[why]++;
-    else kept.push(o);
-  }
-  return { customers: mergeCustomers(kept, exported), ignored, empty };
+    return { customers: mergeCustomers(kept, exported), ignored, empty };
+  };
+  return { add, result };
 }
 
-/** Financial Status and Paid at empty on every row: Shopify's abandoned checkouts export, where nobody has paid. */
-function neverPaid(table: Table): boolean {
-  const status = table.columns.financialStatus;
-  const paid = paidColumn(table);
-  if (status === undefined || paid === undefined) return false;
-  for (const row of table.rows) {
-    if (!row) continue;
-    if (cleanText(row[status]) !== '' || cleanText(row[paid]) !== '') return false;
-  }
-  return true;
+/**
+ * One orders table, part by part. A customer export's rows become customers at once; an order export's orders
+ * wait until the table is read, for a table where nobody paid counts for nothing (Financial Status and Paid at
+ * empty on every row: Shopify's abandoned checkouts export).
+ */
+function tableReader(first: Table, exported: Customer[], ignored: IgnoredOrders) {
+  const customerExport = isCustomerExport(first);
+  const zeroBefore = ignored.zero;
+  const exportedBefore = exported.length;
+  const own: IgnoredOrders = { refunded: 0, cancelled: 0, zero: 0, totals: 0 };
+  const found: Order[] = [];
+  const readRows = customerExport ? customerRowsReader(first, exported, ignored) : orderReader(first, found, own);
+  const status = first.columns.financialStatus;
+  const paid = paidColumn(first);
+  let paidSeen = customerExport || status === undefined || paid === undefined;
+  let filledRow = false;
+  const read = (part: Table) => {
+    for (let i = 0; i < part.rows.length; i++) {
+      const row = part.rows[i];
+      if (!paidSeen && row && (cleanText(row[status!]) !== '' || cleanText(row[paid!]) !== '')) paidSeen = true;
+      if (!filledRow && !isBlankRow(row)) filledRow = true;
+    }
+    readRows(part);
+  };
+  const close = (): { orders: Order[]; message?: string } => {
+    const unpaid = !paidSeen;
+    // an unpaid table's orders are not counted at all, nor its totals rows
+    const read = unpaid ? [] : found;
+    if (!unpaid) ignored.totals += own.totals;
+    const anyKept = customerExport ? exported.length > exportedBefore : read.some((o) => !exclusion(o));
+    const message = !anyKept && filledRow ? noPurchasesMessage(first, { customerExport, unpaid, orders: read.length, zero: ignored.zero - zeroBefore }) : undefined;
+    return { orders: read, message };
+  };
+  return { read, close };
 }
 
 // ---- reading rows ---------------------------------------------------------------------------------
@@ -169,59 +219,62 @@ function namesOf(table: Table, i: number, etsy: boolean): string[] {
   return out;
 }
 
-function readOrders(table: Table, out: Order[], ignored: IgnoredOrders): void {
-  const dates = dateOrder(table, 'date');
-  const totalHeader = table.columns.total !== undefined ? normHeader(table.headers[table.columns.total]) : '';
+/** An order export's rows into orders, a part at a time (tableReader); what the header says, from the first part. */
+function orderReader(first: Table, out: Order[], ignored: IgnoredOrders): (table: Table) => void {
+  const dates = dateOrder(first, 'date');
+  const totalHeader = first.columns.total !== undefined ? normHeader(first.headers[first.columns.total]) : '';
   // Etsy's Sold Order Items: Price (per unit, times Quantity) or Item Total, one row per item, added up per order
   const itemPrices = (/price|item/.test(totalHeader) && !/total/.test(totalHeader)) || totalHeader === 'item total';
-  const unitPrices = itemPrices && !/total/.test(totalHeader) && table.columns.quantity !== undefined;
-  const etsy = isEtsy(table);
-  const paidAt = paidColumn(table);
-  const paymentColumns = table.columns.financialStatus !== undefined && paidAt !== undefined;
+  const unitPrices = itemPrices && !/total/.test(totalHeader) && first.columns.quantity !== undefined;
+  const etsy = isEtsy(first);
+  const paidAt = paidColumn(first);
+  const paymentColumns = first.columns.financialStatus !== undefined && paidAt !== undefined;
   const byId = new Map<string, Order>();
-  const hasIds = table.columns.orderId !== undefined;
+  const hasIds = first.columns.orderId !== undefined;
   let previous: Order | undefined;
   const how: ReadHow = { unitPrices, etsy, paidAt, dateOf: new Map() };
-  for (let i = 0; i < table.rows.length; i++) {
-    const row = table.rows[i];
-    if (isBlankRow(row)) continue;
-    if (isTotalsRow(table, i)) {
-      ignored.totals++;
-      continue;
+  return (table) => {
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i];
+      if (isBlankRow(row)) continue;
+      if (isTotalsRow(table, i)) {
+        ignored.totals++;
+        continue;
+      }
+      const id = text(table, i, 'orderId');
+      let order = id ? byId.get(id) : undefined;
+      let email = '';
+      if (!order) {
+        email = normalizeEmail(cellOf(table, i, 'email'));
+        // a line-item row without an order id belongs to the order above it unless it names another buyer
+        // (a table without an order id column has one order a row)
+        if (!id && hasIds && previous && (!email || email === previous.email) && !text(table, i, 'name')) order = previous;
+      }
+      if (!order) {
+        order = {
+          email: '',
+          names: [],
+          phone: '',
+          handles: [],
+          username: '',
+          financialStatus: '',
+          status: '',
+          cancelled: false,
+          fullyRefunded: false,
+          eventType: '',
+          balanceImpact: '',
+          paypal: first.columns.balanceImpact !== undefined,
+          itemPrices,
+          paymentColumns,
+          paid: false,
+        };
+        out.push(order);
+        if (id) byId.set(id, order);
+      }
+      addRow(order, table, i, email, dates, how);
+      previous = order;
     }
-    const id = text(table, i, 'orderId');
-    let order = id ? byId.get(id) : undefined;
-    let email = '';
-    if (!order) {
-      email = normalizeEmail(cellOf(table, i, 'email'));
-      // a line-item row without an order id belongs to the order above it unless it names another buyer
-      // (a table without an order id column has one order a row)
-      if (!id && hasIds && previous && (!email || email === previous.email) && !text(table, i, 'name')) order = previous;
-    }
-    if (!order) {
-      order = {
-        email: '',
-        names: [],
-        phone: '',
-        handles: [],
-        username: '',
-        financialStatus: '',
-        status: '',
-        cancelled: false,
-        fullyRefunded: false,
-        eventType: '',
-        balanceImpact: '',
-        paypal: table.columns.balanceImpact !== undefined,
-        itemPrices,
-        paymentColumns,
-        paid: false,
-      };
-      out.push(order);
-      if (id) byId.set(id, order);
-    }
-    addRow(order, table, i, email, dates, how);
-    previous = order;
-  }
+  };
 }
 
 /**
@@ -331,47 +384,49 @@ function exclusion(o: Order): keyof IgnoredOrders | null {
   return null;
 }
 
-/** Customer exports (Total Orders / Total Spent, no order id): one customer a row. */
-function readCustomerRows(table: Table, out: Customer[], ignored: IgnoredOrders): void {
-  const dates = dateOrder(table, 'date');
-  const etsy = isEtsy(table);
-  for (let i = 0; i < table.rows.length; i++) {
-    if (isBlankRow(table.rows[i])) continue;
-    if (isTotalsRow(table, i)) {
-      ignored.totals++;
-      continue;
+/** Customer exports (Total Orders / Total Spent, no order id): one customer a row, a part at a time (tableReader). */
+function customerRowsReader(first: Table, out: Customer[], ignored: IgnoredOrders): (table: Table) => void {
+  const dates = dateOrder(first, 'date');
+  const etsy = isEtsy(first);
+  return (table) => {
+    for (let i = 0; i < table.rows.length; i++) {
+      if (isBlankRow(table.rows[i])) continue;
+      if (isTotalsRow(table, i)) {
+        ignored.totals++;
+        continue;
+      }
+      const count = parseCount(cellOf(table, i, 'orderCount'));
+      const spent = parseMoney(cellOf(table, i, 'totalSpent'));
+      // subscribers and leads who never bought are in customer exports too
+      if (count === 0 || (count === undefined && spent !== undefined && spent <= 0)) {
+        ignored.zero++;
+        continue;
+      }
+      const email = normalizeEmail(cellOf(table, i, 'email'));
+      const names = namesOf(table, i, etsy);
+      const key = email || names[0] || text(table, i, 'buyerUsername');
+      if (!key) continue;
+      const handles: string[] = [];
+      const handle = isUnknown(cellOf(table, i, 'handle')) ? '' : normalizeHandle(cellOf(table, i, 'handle'));
+      if (handle) handles.push(handle);
+      for (const h of handlesInText(text(table, i, 'notes'))) if (handles.indexOf(h) < 0) handles.push(h);
+      const phone = normalizePhone(cellOf(table, i, 'phone'));
+      const c: Customer = {
+        key,
+        emails: email ? [email] : [],
+        names,
+        handles,
+        phones: phone ? [phone] : [],
+        orders: count ?? 1,
+        spent: spent ?? 0,
+      };
+      const currency = text(table, i, 'currency').toUpperCase();
+      if (currency) c.currency = currency;
+      const date = parseDate(cellOf(table, i, 'date'), dates);
+      if (date !== undefined) c.lastOrder = date;
+      out.push(c);
     }
-    const count = parseCount(cellOf(table, i, 'orderCount'));
-    const spent = parseMoney(cellOf(table, i, 'totalSpent'));
-    // subscribers and leads who never bought are in customer exports too
-    if (count === 0 || (count === undefined && spent !== undefined && spent <= 0)) {
-      ignored.zero++;
-      continue;
-    }
-    const email = normalizeEmail(cellOf(table, i, 'email'));
-    const names = namesOf(table, i, etsy);
-    const key = email || names[0] || text(table, i, 'buyerUsername');
-    if (!key) continue;
-    const handles: string[] = [];
-    const handle = isUnknown(cellOf(table, i, 'handle')) ? '' : normalizeHandle(cellOf(table, i, 'handle'));
-    if (handle) handles.push(handle);
-    for (const h of handlesInText(text(table, i, 'notes'))) if (handles.indexOf(h) < 0) handles.push(h);
-    const phone = normalizePhone(cellOf(table, i, 'phone'));
-    const c: Customer = {
-      key,
-      emails: email ? [email] : [],
-      names,
-      handles,
-      phones: phone ? [phone] : [],
-      orders: count ?? 1,
-      spent: spent ?? 0,
-    };
-    const currency = text(table, i, 'currency').toUpperCase();
-    if (currency) c.currency = currency;
-    const date = parseDate(cellOf(table, i, 'date'), dates);
-    if (date !== undefined) c.lastOrder = date;
-    out.push(c);
-  }
+  };
 }
 
 // ---- orders → customers ------------------------------------------------------------------------------

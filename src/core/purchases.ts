@@ -39,16 +39,22 @@ export function readOrderTables(sources: Source[], overrides?: Record<string, st
   const tables: Table[] = [];
   const empty: string[] = [];
   for (const source of sources) {
-    if (ledgerHeader(source.grid || [])) {
-      empty.push(
-        `${source.name}: this is a transactions export (Kind, Gateway, Amount by order): it names no person, so no ` +
-          'customer can come from it and nothing in it was counted. Export the orders (Orders ▸ Export in Shopify) instead.',
-      );
-      continue;
-    }
-    tables.push(readTable(source, 'orders', overrides));
+    const t = orderTableOf(source, overrides);
+    if (typeof t === 'string') empty.push(t);
+    else tables.push(t);
   }
   return { tables, empty };
+}
+
+/** One source's orders table, or for a payments ledger the message saying why nothing in it counts. */
+export function orderTableOf(source: Source, overrides?: Record<string, string>): Table | string {
+  if (ledgerHeader(source.grid || [])) {
+    return (
+      `${source.name}: this is a transactions export (Kind, Gateway, Amount by order): it names no person, so no ` +
+      'customer can come from it and nothing in it was counted. Export the orders (Orders ▸ Export in Shopify) instead.'
+    );
+  }
+  return readTable(source, 'orders', overrides);
 }
 
 export interface EmptyTable {
