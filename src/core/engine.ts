@@ -59,6 +59,8 @@ export interface Prepared {
   warnings: string[];
   /** describeCustomer() per customer index, filled on first use */
   described: string[];
+  /** the confident links scoring made, by follower: settleRows links them again only when they are not here */
+  linked?: Map<Follower, Match>;
 }
 
 export interface Scored {
@@ -189,7 +191,7 @@ function prepareWith(
   };
 }
 
-function evaluate(p: Prepared, f: Follower, match = p.match(f)): ResultRow {
+function evaluate(p: Prepared, f: Follower, match = linkOf(p, f)): ResultRow {
   const customer = match ? p.customers[match.customer] : undefined;
   let customerText = '';
   if (match && customer) {
@@ -206,6 +208,13 @@ function evaluate(p: Prepared, f: Follower, match = p.match(f)): ResultRow {
     alreadyFollowing: p.following.has(f.handle),
   };
   return scoreFollower(ev, p.settings, p.now);
+}
+
+/** A follower's link, kept when it is confident (few are, and settleRows may need them again). */
+function linkOf(p: Prepared, f: Follower): Match | null {
+  const m = p.match(f);
+  if (m && m.confident) (p.linked ??= new Map()).set(f, m);
+  return m;
 }
 
 /** Rows [start, end) of the Followers table, without the queue; null for a blank row. */
@@ -243,7 +252,7 @@ export function settleRows(p: Prepared, followers: readonly Follower[], rows: ({
     }
     if (byHandle.size > 1) byHandle.forEach((r) => claims.push(r));
   });
-  const settled = settleClaims(claims.map((r) => p.match(followers[r[0]])));
+  const settled = settleClaims(claims.map((r) => p.linked?.get(followers[r[0]]) ?? p.match(followers[r[0]])));
   const changed: number[] = [];
   claims.forEach((r, k) => {
     for (const i of r) {

@@ -62,9 +62,14 @@ const PSEUDO_PEOPLE = 500;
  * own: pooled, a customer who follows would count twice, and Good-Turing would read every name seen twice (once
  * an order's, once the same person's display name) as a rare one.
  */
-function pooled(customers: (t: string) => number, nc: number, shown: ((t: string) => number) | 0, nf: number): (t: string) => number {
-  if (!shown) return customers;
-  return (t) => (nc * customers(t) + nf * shown(t)) / (nc + nf);
+function pooled(customers: (t: string) => number, nc: number, shown: ((t: string) => number) | undefined, nf: number): (t: string) => number {
+  if (!shown || !nf) return customers;
+  const known = new Map<string, number>();
+  return (t) => {
+    let share = known.get(t);
+    if (share === undefined) known.set(t, (share = (nc * customers(t) + nf * shown(t)) / (nc + nf)));
+    return share;
+  };
 }
 
 
@@ -113,11 +118,11 @@ export function fullNameCounts(displayNames: (string | undefined)[], handles?: s
   // a handle listed twice is one person showing the name once
   const seen = handles && new Set<string>();
   for (let i = 0; i < displayNames.length; i++) {
-    if (seen && handles![i]) {
+    const key = fullNameKey(displayNames[i]);
+    if (key && seen && handles![i]) {
       if (seen.has(handles![i])) continue;
       seen.add(handles![i]);
     }
-    const key = fullNameKey(displayNames[i]);
     if (key) counts.set(key, (counts.get(key) || 0) + 1);
   }
   const out: [string, number][] = [];
@@ -127,30 +132,28 @@ export function fullNameCounts(displayNames: (string | undefined)[], handles?: s
   return out;
 }
 
-/**
- * Pairs of followers who share a whole name, seen and expected were first names and surnames independent. Pairs
- * that customers of one name explain are left out (two customers named Maria Garcia who both follow are not
- * namesakes of a stranger).
- */
-function sharedNamePairs(names: [string, number][], customers: Map<string, number>): { seen: number; expected: number } {
-  const first = new Map<string, number>();
-  const last = new Map<string, number>();
-  let n = 0;
-  let seen = 0;
-  for (const [key, c] of names) {
+/** The whole names the followers show, split once: first names and surnames counted, and first → surname → followers. */
+export interface ShownNames {
+  first: Map<string, number>;
+  last: Map<string, number>;
+  people: number;
+  named: Map<string, Map<string, number>>;
+}
+
+export function shownNames(names: [string, number][]): ShownNames {
+  const shown: ShownNames = { first: new Map(), last: new Map(), people: 0, named: new Map() };
+  for (const [key, n] of names) {
     const at = key.indexOf(' ');
-    first.set(key.slice(0, at), (first.get(key.slice(0, at)) || 0) + c);
-    last.set(key.slice(at + 1), (last.get(key.slice(at + 1)) || 0) + c);
-    n += c;
-    const explained = Math.min(c, customers.get(key) || 0);
-    seen += (c * (c - 1) - explained * (explained - 1)) / 2;
+    const first = key.slice(0, at);
+    const last = key.slice(at + 1);
+    shown.first.set(first, (shown.first.get(first) || 0) + n);
+    shown.last.set(last, (shown.last.get(last) || 0) + n);
+    shown.people += n;
+    let bySurname = shown.named.get(first);
+    if (!bySurname) shown.named.set(first, (bySurname = new Map()));
+    bySurname.set(last, n);
   }
-  if (n < 2) return { seen: 0, expected: 0 };
-  let ff = 0;
-  let ll = 0;
-  first.forEach((c) => (ff += c * (c - 1)));
-  last.forEach((c) => (ll += c * (c - 1)));
-  return { seen, expected: (ff * ll) / (2 * n * (n - 1)) };
+  return shown;
 }
 
 /** Pseudo-pairs of the prior below: a short list's few shared names say little. */
@@ -162,29 +165,43 @@ const COINCIDENCE_PRIOR = 1;
  * How much more often two followers share a whole name than the product of the first name's and the surname's
  * shares says: first names and surnames go together by culture and family (a Priya is far more likely a Sharma
  * than a Smith), so a shop whose audience has several cultures sees many more namesakes than independence
- * predicts. Measured among the followers (a customer who follows is one person in both lists, not a namesake),
- * shrunk toward the prior; 1 without a follower list.
+ * predicts. Measured among the followers (a customer who follows is one person in both lists, not a namesake);
+ * pairs that customers of one name explain are left out (two customers named Maria Garcia who both follow are
+ * not namesakes of a stranger). Shrunk toward the prior; 1 without a follower list.
  */
-export function nameCoincidence(names: [string, number][] | undefined, customers: Map<string, number>): number {
-  if (!names) return 1;
-  const s = sharedNamePairs(names, customers);
-  return Math.min(50, Math.max(1, (s.seen + COINCIDENCE_PRIOR * COINCIDENCE_PSEUDO_PAIRS) / (s.expected + COINCIDENCE_PSEUDO_PAIRS)));
+export function nameCoincidence(shown: ShownNames | undefined, customersNamed: (first: string, last: string) => number): number {
+  if (!shown || shown.people < 2) return 1;
+  const n = shown.people;
+  let seen = 0;
+  shown.named.forEach((bySurname, first) => {
+    bySurname.forEach((c, last) => {
+      if (c < 2) return;
+      const explained = Math.min(c, customersNamed(first, last));
+      seen += (c * (c - 1) - explained * (explained - 1)) / 2;
+    });
+  });
+  let ff = 0;
+  let ll = 0;
+  shown.first.forEach((c) => (ff += c * (c - 1)));
+  shown.last.forEach((c) => (ll += c * (c - 1)));
+  const expected = (ff * ll) / (2 * n * (n - 1));
+  return Math.min(50, Math.max(1, (seen + COINCIDENCE_PRIOR * COINCIDENCE_PSEUDO_PAIRS) / (expected + COINCIDENCE_PSEUDO_PAIRS)));
 }
 
-/** Each customer's whole names ("first last"), once per customer however many spellings the orders hold. */
-function customerFullNames(views: CustomerView[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** Customers of each whole name that two or more followers show (once per customer, however many spellings). */
+function customersNamedAmong(views: CustomerView[], shown: ShownNames): (first: string, last: string) => number {
+  const counts = new Map<string, Map<string, number>>();
   for (const v of views) {
-    let prev = '';
-    for (const nm of v.names) {
-      if (!nm.last) continue;
-      const key = nm.first + ' ' + nm.last;
-      if (key === prev) continue;
-      prev = key;
-      counts.set(key, (counts.get(key) || 0) + 1);
+    for (let k = 0; k < v.names.length; k++) {
+      const nm = v.names[k];
+      const c = nm.last ? shown.named.get(nm.first)?.get(nm.last) : undefined;
+      if (!c || c < 2 || (k > 0 && v.names[k - 1].first === nm.first && v.names[k - 1].last === nm.last)) continue;
+      let bySurname = counts.get(nm.first);
+      if (!bySurname) counts.set(nm.first, (bySurname = new Map()));
+      bySurname.set(nm.last, (bySurname.get(nm.last) || 0) + 1);
     }
   }
-  return counts;
+  return (first, last) => counts.get(first)?.get(last) || 0;
 }
 
 /**
@@ -197,30 +214,18 @@ export function buildFrequencies(views: CustomerView[], followers: number, names
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
   // first name → surname → followers (no string is made per lookup: this runs for every candidate pair)
-  const named = new Map<string, Map<string, number>>();
-  const shown = { first: new Map<string, number>(), last: new Map<string, number>() };
-  let shownPeople = 0;
-  for (const [key, n] of names || []) {
-    const at = key.indexOf(' ');
-    const first = key.slice(0, at);
-    const last = key.slice(at + 1);
-    shown.first.set(first, (shown.first.get(first) || 0) + n);
-    shown.last.set(last, (shown.last.get(last) || 0) + n);
-    shownPeople += n;
-    let bySurname = named.get(first);
-    if (!bySurname) named.set(first, (bySurname = new Map()));
-    bySurname.set(last, n);
-  }
-  const first = pooled(smoothed(counts.first, views.length, givenNamePrior), views.length, shownPeople && smoothed(shown.first, shownPeople, givenNamePrior, 0), shownPeople);
-  const last = pooled(smoothed(counts.last, views.length, surnamePrior), views.length, shownPeople && smoothed(shown.last, shownPeople, surnamePrior, 0), shownPeople);
-  const coincidence = nameCoincidence(names, customerFullNames(views));
+  const shown = names ? shownNames(names) : undefined;
+  const n = views.length;
+  const first = pooled(smoothed(counts.first, n, givenNamePrior), n, shown && smoothed(shown.first, shown.people, givenNamePrior, 0), shown ? shown.people : 0);
+  const last = pooled(smoothed(counts.last, n, surnamePrior), n, shown && smoothed(shown.last, shown.people, surnamePrior, 0), shown ? shown.people : 0);
+  const coincidence = shown ? nameCoincidence(shown, customersNamedAmong(views, shown)) : 1;
   return {
     first,
     last,
     full: (f, l) => coincidence * first(f) * last(l),
     coincidence,
     followersNamed: (first, last) => {
-      const bySurname = named.get(first);
+      const bySurname = shown && shown.named.get(first);
       return (bySurname && bySurname.get(last)) || 0;
     },
     isGivenName: (t) => customerFirsts.has(t) || relatedNames(t) !== undefined || givenNamePrior(t).floor > 0,
