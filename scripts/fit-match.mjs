@@ -2,7 +2,7 @@
 // Fits the matcher's ladder on generated truth and writes src/core/match/weights.ts:
 //   node scripts/fit-match.mjs            print the fit
 //   node scripts/fit-match.mjs --write    and write it
-// Training problems: seeds 101-103 of both generators (test/fixtures/match-problem.ts and
+// Training problems: seeds 101-106 of both generators (test/fixtures/match-problem.ts and
 // match-problem-world.ts); the reported figures use other seeds (20261125, 1, 2 and 77, 78, 79).
 import { build } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
