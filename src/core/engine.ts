@@ -288,20 +288,17 @@ export function scoreHandles(p: Prepared, handles: Cell[]): (ResultRow | null)[]
     });
   }
   const index = p.byHandle;
-  const followers: Follower[] = [];
-  const rows = handles.map((h) => {
+  // followers[k] is the account of handles[k] (none for a blank cell, whose row is null)
+  const followers: Follower[] = new Array(handles.length);
+  const rows = handles.map((h, k) => {
     const handle = normalizeHandle(h);
     if (!handle) return null;
     const i = index.get(handle);
-    const f = i !== undefined ? p.followers[i] : { index: -1, handle };
-    followers.push(f);
-    return evaluate(p, f);
+    return evaluate(p, (followers[k] = i !== undefined ? p.followers[i] : { index: -1, handle }));
   });
   // the handles asked for are the list: a customer two of them claim is settled among them
-  const scored = rows.filter((r): r is ResultRow => r !== null);
-  settleRows(p, followers, scored);
-  let k = 0;
-  return rows.map((r) => (r ? scored[k++] : null));
+  settleRows(p, followers, rows);
+  return rows;
 }
 
 /** The nine output values in OUTPUT_HEADERS order; blanks for a blank row. */

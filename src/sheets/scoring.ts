@@ -1,9 +1,9 @@
 // Scoring the Followers tab: all at once from the menu, or in chunks from the sidebar (each call well under
 // Apps Script's limits). Reads each tab once, writes each block once, under the document lock.
-import { assignQueue, prepare, scoreRows, scoreWorkbook, settleRows, toCells, validateSettings } from '../core/engine';
+import { assignQueue, prepare, prepareRead, scoreRows, scoreWorkbook, settleRows, toCells, validateSettings } from '../core/engine';
 import { fullNameCounts } from '../core/match';
 import { readFollowers, readTable } from '../core/table';
-import { OUTPUT_HEADERS, type Cell, type Follower, type ResultRow, type Settings } from '../core/types';
+import { OUTPUT_HEADERS, type Cell, type Follower, type ResultRow, type Settings, type Table } from '../core/types';
 import type { ChunkResult, Report, ScoringPlan } from '../server/api';
 import { applyColours } from './colours';
 import { contextFor } from './context-cache';
@@ -178,7 +178,7 @@ function settleChunks(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   run: RunState,
   settings: Settings,
-  followersTab: { name: string; grid: Cell[][] },
+  table: Table,
   followers: Follower[],
   rows: (ResultRow | null)[],
   placement: Placement,
@@ -186,7 +186,7 @@ function settleChunks(
   const ids = rows.flatMap((r) => (r && r.customerId ? [r.customerId] : []));
   if (new Set(ids).size === ids.length) return;
   const atStart = { ...settings, now: run.started };
-  const p = prepare({ followers: followersTab }, atStart, contextFor(otherSources(findTabs(ss, settings)), atStart, run.started));
+  const p = prepareRead(table, followers, contextFor(otherSources(findTabs(ss, settings)), atStart, run.started), atStart);
   const changed = settleRows(p, followers, rows);
   if (!changed.length) return;
   const from = changed[0];
@@ -229,7 +229,7 @@ function finish(): Report {
     const table = readTable({ name: run.tab, grid: userPart }, 'followers', settings.columnOverrides?.followers);
     const followers = readFollowers(table);
     const rows = table.rows.map((_, i) => rowFromCells((grid[table.headerIndex + 1 + i] || []).slice(run.column - 1, run.column - 1 + OUTPUT_HEADERS.length)));
-    settleChunks(ss, run, settings, { name: run.tab, grid: userPart }, followers, rows, placement);
+    settleChunks(ss, run, settings, table, followers, rows, placement);
     const routine = routineNow(findTabs(ss, settings), settings, run.started);
     const summary = assignQueue(rows, { ...settings, now: run.started }, followers.map((f) => f.handle), routine);
     writeColumn(placement, QUEUE_COLUMN, rows.map((r) => (r ? r.queue : '')));

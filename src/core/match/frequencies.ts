@@ -213,7 +213,6 @@ function customersNamedAmong(views: CustomerView[], shown: ShownNames): (first: 
 export function buildFrequencies(views: CustomerView[], followers: number, names?: [string, number][]): Frequencies {
   const counts = tokenCounts(views);
   const customerFirsts = new Set(counts.first.keys());
-  // first name → surname → followers (no string is made per lookup: this runs for every candidate pair)
   const shown = names ? shownNames(names) : undefined;
   const n = views.length;
   const first = pooled(smoothed(counts.first, n, givenNamePrior), n, shown && smoothed(shown.first, shown.people, givenNamePrior, 0), shown ? shown.people : 0);
@@ -224,6 +223,7 @@ export function buildFrequencies(views: CustomerView[], followers: number, names
     last,
     full: (f, l) => coincidence * first(f) * last(l),
     coincidence,
+    // (first name → surname → followers: no string is made per lookup, which runs for every candidate pair)
     followersNamed: (first, last) => {
       const bySurname = shown && shown.named.get(first);
       return (bySurname && bySurname.get(last)) || 0;
