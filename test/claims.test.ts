@@ -98,4 +98,16 @@ describe('through the bundle', () => {
     expect(after[2][6]).toBe('');
     expect(after).toEqual(snapshot(menu, 'Followers').values);
   });
+
+  test('a row listed twice reads the same in chunks as in the menu run (its name counts once in both)', () => {
+    const rows = [FOLLOWERS[0], FOLLOWERS[1], ['ann.lee', 'Zebedee Oyelaran'], FOLLOWERS[1], FOLLOWERS[3]];
+    const book = () => createWorkbook([{ name: 'Followers', values: rows }, { name: 'Orders', values: ORDERS }]);
+    const menu = book();
+    run(menu).code.scoreFollowers();
+    const sidebar = book();
+    const plan = run(sidebar).code.beginScoring() as { total: number };
+    for (let s = 0; s < plan.total; s += 2) run(sidebar).code.scoreChunk(s, 2);
+    run(sidebar).code.finishScoring();
+    expect(snapshot(sidebar, 'Followers').values).toEqual(snapshot(menu, 'Followers').values);
+  });
 });

@@ -203,6 +203,8 @@ function nameCountsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, run: RunState, 
   const { columns } = readTable({ name: run.tab, grid: head }, 'followers', overrides);
   const fields = ['name', 'firstName', 'lastName'].filter((f) => columns[f] !== undefined);
   if (!fields.length) return [];
+  // the handles too: a row listed twice shows its name once, as in the menu's whole run
+  for (const f of ['handle', 'url']) if (columns[f] !== undefined) fields.push(f);
   const rows: Cell[][] = Array.from({ length: run.total }, () => []);
   for (const field of fields) {
     const c = columns[field];
