@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Customer links on the realistic problem of the speed benchmark (scripts/bench-realistic.mjs), a generator written
-// for speed and never used to fit or tune the matcher: the real command line scores it, and each Customer ID is
+// for speed, on which no weight or threshold is fitted (one level was added after reading its errors, see the README): the real command line scores it, and each Customer ID is
 // checked against who the customer is.
 //   node scripts/realistic-match.mjs [seeds, default 2026,7,8] [--small]   (--small: 5,000 followers, 2,000 customers)
 import { build } from 'esbuild';
