@@ -2,7 +2,7 @@
 // (test/fixtures/match-problem.ts) and the independent one (test/fixtures/match-problem-world.ts). The ladder was
 // fitted and its threshold chosen on seeds 101-106 of both (scripts/fit-match.mjs; errors studied on 101-112 with
 // scripts/analyse-match.mjs); these are other seeds. The floors are the figures reached, rounded down: the issue's
-// targets (precision ≥ 0.99 on every seed, Possible for half on every seed) are not all met, see the README.
+// target of precision ≥ 0.99 on every seed is not met on project seed 1, see the README.
 import { createMatcher } from '../src/core/match';
 import { fullNameKey } from '../src/core/match/frequencies';
 import { generateMatchProblem, measureMatching, type MatchFigures } from './fixtures/match-problem';
@@ -48,18 +48,18 @@ describe('matching figures on the project generator', () => {
   });
 
   const project = [20261125, 1, 2].map((seed) => ({ seed, f: measureMatching(generateMatchProblem({ seed }), createMatcher) }));
-  it.each(project)('seed $seed: precision ≥ 0.989, recall ≥ 0.927, Possible for ≥ half the customers not linked', ({ seed, f }) => {
+  it.each(project)('seed $seed: precision ≥ 0.988, recall ≥ 0.922, Possible for ≥ half the customers not linked', ({ seed, f }) => {
     console.log(line(`project generator, seed ${seed}`, f));
-    expect(f.precision).toBeGreaterThanOrEqual(0.989);
-    expect(f.recall).toBeGreaterThanOrEqual(0.927);
+    expect(f.precision).toBeGreaterThanOrEqual(0.988);
+    expect(f.recall).toBeGreaterThanOrEqual(0.922);
     expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.928', () => {
+  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.924', () => {
     const f = pooled(project.map((x) => x.f));
     console.log(`project generator, seeds pooled: precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, Possible share ${f.possibleShare.toFixed(2)}`);
     expect(f.precision).toBeGreaterThanOrEqual(0.99);
-    expect(f.recall).toBeGreaterThanOrEqual(0.928);
+    expect(f.recall).toBeGreaterThanOrEqual(0.924);
   });
 
   it('a harder variant (names drawn from the common lists more often) still keeps precision', () => {
@@ -97,12 +97,11 @@ describe('matching figures on the independent world generator', () => {
   });
 
   const world = [77, 78, 79].map((seed) => ({ seed, f: measureMatching(generateWorldProblem({ seed }), createMatcher) }));
-  // (the issue asks Possible for half of them on every seed: seed 79 reaches 0.45, see the README)
-  it.each(world)('seed $seed: precision ≥ 0.993, recall ≥ 0.936, Possible for ≥ 0.44 of the customers not linked', ({ seed, f }) => {
+  it.each(world)('seed $seed: precision ≥ 0.993, recall ≥ 0.936, Possible for ≥ half the customers not linked', ({ seed, f }) => {
     console.log(line(`world generator, seed ${seed}`, f));
     expect(f.precision).toBeGreaterThanOrEqual(0.993);
     expect(f.recall).toBeGreaterThanOrEqual(0.936);
-    expect(f.possibleShare).toBeGreaterThanOrEqual(0.44);
+    expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 
   it('three seeds pooled: precision ≥ 0.995, recall ≥ 0.94, Possible for ≥ 0.5 of the customers not linked', () => {

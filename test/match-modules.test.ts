@@ -2,7 +2,7 @@
 import { createMatcher } from '../src/core/match';
 import { createBlocking } from '../src/core/match/blocking';
 import { CONFIDENT, MARGIN_BITS, SHOWN, decide, evidenceOf } from '../src/core/match/decide';
-import { buildFrequencies, fullNameKey, fullNameCounts, nameCoincidence, shownNames } from '../src/core/match/frequencies';
+import { buildFrequencies, fullNameKey, fullNameCounts, nameCoincidence, nameCoincidenceByName, shownNames } from '../src/core/match/frequencies';
 import { LADDER, scorePair, type LevelHit } from '../src/core/match/levels';
 import { customerView, followerView, nameViews, readableTokens } from '../src/core/match/views';
 import { FITTED } from '../src/core/match/weights';
@@ -88,6 +88,25 @@ describe('frequencies', () => {
     // two customers of that name who both follow explain their pair: no namesake in that
     expect(nameCoincidence(shownNames(together), () => 10)).toBe(1);
     expect(nameCoincidence(undefined, none)).toBe(1);
+  });
+
+  it("a small culture's names are lifted more than the list's average: Fang Liu is commoner than Fang's and Liu's shares times the list's factor", () => {
+    const none = () => 0;
+    // most followers: twenty first names × twenty surnames drawn independently; a few: five names × three surnames
+    const names: [string, number][] = [];
+    for (let a = 0; a < 20; a++) for (let b = 0; b < 20; b++) names.push([`f${a} l${b}`, 1]);
+    for (const f of ['fang', 'wei', 'jing', 'min', 'lei']) for (const l of ['liu', 'wang', 'zhang']) names.push([`${f} ${l}`, 2]);
+    const shown = shownNames(names);
+    const overall = nameCoincidence(shown, none);
+    const by = nameCoincidenceByName(shown, none, overall);
+    expect(by.first.get('fang')!).toBeGreaterThan(2 * overall);
+    expect(by.last.get('liu')!).toBeGreaterThan(2 * overall);
+    expect(by.first.get('f3')!).toBeLessThan(by.first.get('fang')!);
+    const views = [...FILLER, 'Fang Liu'].map((n) => customerView(customer(n)));
+    const tf = buildFrequencies(views, 1000, names);
+    expect(tf.full('fang', 'liu')).toBeGreaterThan(2 * tf.coincidence * tf.first('fang') * tf.last('liu'));
+    // a name the followers do not show keeps the list's factor
+    expect(tf.full('zora', 'quillfeather')).toBeCloseTo(tf.coincidence * tf.first('zora') * tf.last('quillfeather'), 12);
   });
 
   it('a customer who follows counts once in the shares: seen in both lists is not "seen twice, so rare"', () => {
@@ -187,6 +206,22 @@ describe('the ladder', () => {
   it('first name and surname initial: "James S." and @james.s', () => {
     expect(levels(customer('James Simmons'), follower('jsx', 'James S.')).by[NAME].level).toBe('first+initial');
     expect(levels(customer('Betty Wainwright'), follower('betty.w')).by[NAME].level).toBe('first+initial');
+    // a display name that names no one leaves the handle to speak
+    expect(levels(customer('Vunui Shilaidrino'), follower('vunui.s', 'Happy Clay')).by[NAME].level).toBe('first+initial');
+  });
+
+  it('a first name inside the handle beside a phrase display name (@draibuel13, "Cosmic Nest") is weak evidence for, not against', () => {
+    const phrase = levels(customer('Draibuel Bergvostumeier'), follower('draibuel13', 'Cosmic Nest'));
+    expect(phrase.by[NAME].level).toBe('first-only-handle');
+    expect(phrase.by[NAME].weight).toBeGreaterThan(0);
+    // a display name of another person still argues against
+    expect(levels(customer('Draibuel Bergvostumeier'), follower('draibuel13', 'Maria Lopez')).by[NAME].level).toBe('name-differs');
+  });
+
+  it('a two-letter surname counts in the handle only as its whole other half (@dakaio.wu, not @wuthering.dakaio)', () => {
+    expect(levels(customer('Dakaio Wu'), follower('dakaio.wu')).by[NAME].level).toBe('full-in-handle');
+    expect(levels(customer('Dakaio Wu'), follower('wu_dakaio')).by[NAME].level).toBe('full-in-handle');
+    expect(levels(customer('Dakaio Wu'), follower('dakaio.wuxi')).by[NAME].level).not.toBe('full-in-handle');
   });
 
   it('a handle that spells the whole name keeps its weight beside a typo, a nickname or a phrase display name', () => {
@@ -262,6 +297,31 @@ describe('blocking', () => {
     expect(ids(follower('annlee'))).toEqual([0]);
     expect(ids(follower('q', 'Cy Dee'))).toEqual([2]);
     expect(ids(follower('q', 'Zed Zed'))).toEqual([]);
+  });
+
+  it('first name and surname initial find the customer when no pair of names does: "Wei Y.", @patricia.a', () => {
+    const views = [customer('Wei Yang'), customer('Wei Zhang'), customer('Patricia Ashvizoby'), customer('Patricia Brown')].map(customerView);
+    const b = createBlocking(views);
+    const ids = (f: Follower) => {
+      const out: number[] = [];
+      b.candidateIds(followerView(f), out, []);
+      return out;
+    };
+    expect(ids(follower('papercraft98', 'Wei Y.'))).toEqual([0]);
+    expect(ids(follower('patricia.a'))).toEqual([2]);
+    expect(ids(follower('patricia.c'))).toEqual([]);
+  });
+
+  it('a first name alone is looked up beside a phrase display name, not beside another name', () => {
+    const views = [customer('Draibuel Bergvostumeier'), ...FILLER.map((n) => customer(n))].map(customerView);
+    const b = createBlocking(views);
+    const weak = (f: Follower) => {
+      const w: (number[] | undefined)[] = [];
+      b.candidateIds(followerView(f, (t) => ['maria', 'lopez'].includes(t)), [], w);
+      return w.filter(Boolean).flat();
+    };
+    expect(weak(follower('draibuel13', 'Cosmic Nest'))).toEqual([0]);
+    expect(weak(follower('draibuel13', 'Maria Lopez'))).toEqual([]);
   });
 });
 

@@ -15,6 +15,8 @@ interface TokenBlocks {
   suffix?: Keyed;
   /** customers with this surname, by first initial */
   initials?: Keyed;
+  /** customers with this first name, by the surname's initial ("Wei Y.", @patricia.a) */
+  lastInitials?: Keyed;
   surname?: number[];
   first?: number[];
   /** the spelling as typed (without the vowel collapse) that is in the trie besides the token, '' when none */
@@ -257,6 +259,8 @@ export function createBlocking(views: CustomerView[]): Blocking {
       first.prefix = keyedAdd(first.prefix, headKey(nm.last), i);
       first.suffix = keyedAdd(first.suffix, tailKey(nm.last), i);
       last.initials = keyedAdd(last.initials, nm.first.charCodeAt(0), i);
+      first.lastInitials = keyedAdd(first.lastInitials, nm.last.charCodeAt(0), i);
+      if (nm.plainLast && nm.plainLast.charCodeAt(0) !== nm.last.charCodeAt(0)) first.lastInitials = keyedAdd(first.lastInitials, nm.plainLast.charCodeAt(0), i);
       last.surname = push(last.surname, i);
     }
   });
@@ -326,9 +330,10 @@ export function createBlocking(views: CustomerView[]): Blocking {
       }
       if (tokens.length > from) pairs(fv, tokens, blocks, shown, from, out);
     }
+    if (out.length === before) takeFirstAndInitial(fv, tokens, blocks, out);
     // a surname or a first name alone can only make a Possible, and only for a follower who shows no more
-    // than that one name (two names that match nobody are a stranger's)
-    if (shown >= 2) return;
+    // than that one name (two names that match nobody are a stranger's; a phrase, "Cosmic Nest", names no one)
+    if (shown >= 2 && fv.personLike) return;
     for (let k = 0; k < tokens.length; k++) {
       const b = blocks[k];
       if (b && tokens[k].length >= 3) weak.push(b.surname, b.first && b.first.length <= MAX_FIRST_BLOCK ? b.first : undefined);
@@ -388,6 +393,22 @@ export function createBlocking(views: CustomerView[]): Blocking {
       const at = letters.indexOf(t);
       if (at === 1) take(out, keyedGet(initials, letters.charCodeAt(0)), MAX_SOLO_BLOCK);
       else if (at === 0 && letters.length === t.length + 1) take(out, keyedGet(initials, letters.charCodeAt(t.length)), MAX_SOLO_BLOCK);
+    }
+  }
+
+  /**
+   * First name + the surname's initial, when no pair of names found anyone: "Wei Y." as the display name, or
+   * @patricia.a / @robertw as the handle (the first name found inside it, one letter after it).
+   */
+  function takeFirstAndInitial(fv: FollowerView, tokens: string[], blocks: (TokenBlocks | undefined)[], out: number[]): void {
+    for (let a = 0; a < tokens.length; a++) {
+      const by = blocks[a] && blocks[a]!.lastInitials;
+      const t = tokens[a];
+      if (!by || t.length < 3) continue;
+      for (let k = 0; k < fv.display.length; k++) if (fv.display[k].length === 1) take(out, keyedGet(by, fv.display[k].charCodeAt(0)), MAX_SOLO_BLOCK);
+      for (const letters of [fv.canonLetters, fv.plainLetters]) {
+        if (letters.length === t.length + 1 && letters.startsWith(t)) take(out, keyedGet(by, letters.charCodeAt(t.length)), MAX_SOLO_BLOCK);
+      }
     }
   }
 

@@ -337,7 +337,7 @@ const NAME: Comparison<NameFacts> = {
     {
       id: 'first+initial',
       // (not when the handle spells another surname of that initial: "Pooja P." as @pooja.patil for Pooja Patel)
-      when: (p, f) => p.last === 'none' && p.lastInitial && p.others === 0 && !otherSurnameInHandle(f, p.name),
+      when: (p, f) => p.last === 'none' && p.lastInitial && (p.others === 0 || !f.personLike) && !otherSurnameInHandle(f, p.name),
       m: FITTED['first+initial'].m,
       // a stranger of that first name and initial who writes it this way as often
       u: (p, tf) => tf.first(p.name.first) * INITIAL_SHARE * (FITTED['first+initial'].m),
@@ -352,7 +352,8 @@ const NAME: Comparison<NameFacts> = {
     },
     {
       id: 'first-only-handle',
-      when: (p) => !p.display && (p.handleFirst === 'exact' || p.handleFirst === 'nick') && p.name.first.length >= 4,
+      // (a display name that names no one, "Cosmic Nest" beside @draibuel13, leaves the handle to speak)
+      when: (p, f) => (!p.display || !f.personLike) && (p.handleFirst === 'exact' || p.handleFirst === 'nick') && p.name.first.length >= 4,
       m: FITTED['first-only-handle'].m,
       u: (p, tf) => tf.first(p.name.first) * 0.6,
       says: (p) => `first name ${p.name.plainFirst} in handle`,
@@ -436,7 +437,8 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
     if (v && h === f.plainLetters && n.last === n.plainLast && n.first === n.plainFirst) break;
     const lastTok = v ? n.last : n.plainLast;
     const firstTok = v ? n.first : n.plainFirst;
-    const at = lastTok.length >= 3 ? h.indexOf(lastTok) : -1;
+    // (a two-letter surname only as the handle's whole other half: @dakaio.wu, @wu_dakaio)
+    const at = lastTok.length >= 3 ? h.indexOf(lastTok) : lastTok.length === 2 && firstTok.length >= 3 && h.length === firstTok.length + 2 ? (h.startsWith(firstTok) && h.endsWith(lastTok) ? firstTok.length : h.startsWith(lastTok) && h.endsWith(firstTok) ? 0 : -1) : -1;
     if (at >= 0) handleLast = true;
     if (firstTok.length >= 3) {
       const fa = h.indexOf(firstTok);
@@ -461,7 +463,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
   let lastInitial = false;
   if (n.last && last === 'none') {
     if (first === 'exact') for (let i = 0; i < d.length; i++) if (i !== firstAt && d[i] === n.last[0]) lastInitial = true;
-    if (!lastInitial && (first === 'exact' || !d.length)) {
+    if (!lastInitial && (first === 'exact' || !d.length || !f.personLike)) {
       lastInitial = firstThenInitial(f.plainLetters, n.plainFirst, n.plainLast) || firstThenInitial(f.canonLetters, n.first, n.last);
     }
   }
