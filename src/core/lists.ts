@@ -1,7 +1,7 @@
 // The Say thanks and Make room lists from a workbook's tabs (or the command line's files): the tables read, each
 // person scored by the same engine as the follow queue, the history applied. The sidebar and the command line both
 // call these two functions.
-import { prepare, prepareFollowers, prepareWithoutFollowers, readContext, scoreHandles, scoreRows, type Prepared } from './engine';
+import { prepare, prepareFollowers, prepareWithoutFollowers, readContext, scoreHandles, scoreRows, settleRows, type Prepared } from './engine';
 import { historyState, readHistory, type HistoryEntry, type HistoryState } from './history';
 import { readMentions } from './mentions';
 import { recentDaysOf } from './settings';
@@ -42,17 +42,24 @@ export function historyOf(sources: Source[] | undefined, settings: Settings, opt
   return { state: historyState(entries, { now: opts.now, timeZone: opts.timeZone, notNowDays }), problems };
 }
 
-/** What the engine says about any handle: its Followers row when it has one, else the handle alone. */
-function personOf(p: Prepared): (handle: string) => Person | undefined {
-  return (handle) => {
-    const row = scoreHandles(p, [handle])[0];
-    if (!row) return undefined;
+/**
+ * What the engine says about each handle: its Followers row when it has one, else the handle alone. The handles
+ * are scored together, so a customer two of them claim is settled between them (one customer is one person: the
+ * stranger who shares her name is not thanked for her orders).
+ */
+function personsOf(p: Prepared, handles: string[]): (handle: string) => Person | undefined {
+  const rows = scoreHandles(p, handles);
+  const byKey = new Map(p.customers.map((c) => [c.key, c]));
+  const people = new Map<string, Person>();
+  handles.forEach((handle, k) => {
+    const row = rows[k];
+    if (!row || people.has(handle)) return;
     const i = p.byHandle!.get(handle);
     const f = i !== undefined ? p.followers[i] : { index: -1, handle };
-    const match = p.match(f);
-    const orders = match && match.confident ? p.customers[match.customer].orders : 0;
-    return { recommendation: row.recommendation, botRisk: row.botRisk, coverage: p.assess(f).coverage, customerId: row.customerId, orders };
-  };
+    const orders = row.customerId ? (byKey.get(row.customerId)?.orders ?? 0) : 0;
+    people.set(handle, { recommendation: row.recommendation, botRisk: row.botRisk, coverage: p.assess(f).coverage, customerId: row.customerId, orders });
+  });
+  return (handle) => people.get(handle);
 }
 
 /** The Say thanks list; `problems` are history rows that could not be read. */
@@ -63,7 +70,11 @@ export function buildThanks(src: ListSources, settings: Settings, opts: ListOpti
   const ctx = readContext({ orders: src.orders }, s, opts.now);
   const p = src.followers ? prepare({ followers: src.followers }, s, ctx) : prepareWithoutFollowers(ctx, s);
   const { state, problems } = historyOf(src.history, settings, opts);
-  const list = thanksList(readMentions(tables, opts.now), personOf(p), { now: opts.now, days: recentDaysOf(settings), botThreshold: settings.botThreshold, history: state });
+  const read = readMentions(tables, opts.now);
+  // (the recent window's handles only, as the list shows: an old log's thousands of names are not scored)
+  const from = opts.now - recentDaysOf(settings) * 86_400_000;
+  const handles = [...new Set(read.mentions.filter((m) => m.date === undefined || m.date >= from).map((m) => m.handle))];
+  const list = thanksList(read, personsOf(p, handles), { now: opts.now, days: recentDaysOf(settings), botThreshold: settings.botThreshold, history: state });
   if (!src.followers) list.notes.push('No Followers tab: bots can only be told from their profiles, so check these by hand.');
   return { ...list, problems };
 }
@@ -115,6 +126,8 @@ export function buildRoom(src: ListSources, settings: Settings, opts: ListOption
     if (!read.profile) profileColumns = false;
     const p = prepareFollowers(read.followers, ctx, s);
     const rows = scoreRows(p);
+    // two followed accounts that claim one customer: she is one of them (both stay protected, the other as Possible)
+    settleRows(p, read.followers, rows);
     read.followers.forEach((f, i) => {
       const row = rows[i];
       if (f.handle && row) accounts.push({ handle: f.handle, followedOn: read.dates[i], row, engagement: p.engagement.get(f.handle) });
