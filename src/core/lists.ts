@@ -6,7 +6,7 @@ import { historyState, readHistory, type HistoryEntry, type HistoryState } from 
 import { readMentions } from './mentions';
 import { recentDaysOf } from './settings';
 import { cellOf, dateOrder, readFollowers, readTable } from './table';
-import { thanksList, type Person, type ThanksList } from './thanks';
+import { recentHandles, thanksList, type Person, type ThanksList } from './thanks';
 import type { Follower, Settings, Source, Table } from './types';
 import { roomList, type FollowedAccount, type RoomList } from './unfollow';
 import { normalizeHandle, parseDate } from './values';
@@ -72,8 +72,7 @@ export function buildThanks(src: ListSources, settings: Settings, opts: ListOpti
   const { state, problems } = historyOf(src.history, settings, opts);
   const read = readMentions(tables, opts.now);
   // (the recent window's handles only, as the list shows: an old log's thousands of names are not scored)
-  const from = opts.now - recentDaysOf(settings) * 86_400_000;
-  const handles = [...new Set(read.mentions.filter((m) => m.date === undefined || m.date >= from).map((m) => m.handle))];
+  const handles = recentHandles(read, opts.now, recentDaysOf(settings));
   const list = thanksList(read, personsOf(p, handles), { now: opts.now, days: recentDaysOf(settings), botThreshold: settings.botThreshold, history: state });
   if (!src.followers) list.notes.push('No Followers tab: bots can only be told from their profiles, so check these by hand.');
   return { ...list, problems };

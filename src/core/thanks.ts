@@ -67,10 +67,19 @@ function better(a: Mention, b: Mention): boolean {
   return !!a.text && !b.text;
 }
 
+/** A mention in the window the list shows (an undated one counts: the export gave no date to leave it out by). */
+const isRecent = (m: Mention, from: number) => m.date === undefined || m.date >= from;
+
+/** The handles the list can show: those with a mention in the last `days` days. */
+export function recentHandles(read: MentionRead, now: number, days: number): string[] {
+  const from = now - days * DAY;
+  return [...new Set(read.mentions.filter((m) => isRecent(m, from)).map((m) => m.handle))];
+}
+
 function groupRecent(read: MentionRead, from: number): Group[] {
   const groups = new Map<string, Group>();
   for (const m of read.mentions) {
-    if (m.date !== undefined && m.date < from) continue;
+    if (!isRecent(m, from)) continue;
     let g = groups.get(m.handle);
     if (!g) groups.set(m.handle, (g = { handle: m.handle, counts: new Map(), points: 0, shown: m }));
     g.counts.set(m.type, (g.counts.get(m.type) ?? 0) + m.count);

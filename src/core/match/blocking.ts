@@ -406,10 +406,14 @@ export function createBlocking(views: CustomerView[]): Blocking {
       const t = tokens[a];
       if (!by || t.length < 3) continue;
       for (let k = 0; k < fv.display.length; k++) if (fv.display[k].length === 1) take(out, keyedGet(by, fv.display[k].charCodeAt(0)), MAX_SOLO_BLOCK);
-      for (const letters of [fv.canonLetters, fv.plainLetters]) {
-        if (letters.length === t.length + 1 && letters.startsWith(t)) take(out, keyedGet(by, letters.charCodeAt(t.length)), MAX_SOLO_BLOCK);
-      }
+      takeInitialAfter(out, by, fv.canonLetters, t);
+      if (fv.plainLetters !== fv.canonLetters) takeInitialAfter(out, by, fv.plainLetters, t);
     }
+  }
+
+  /** The handle's letters are the first name and one letter more: that letter's block of this first name. */
+  function takeInitialAfter(out: number[], by: Keyed, letters: string, first: string): void {
+    if (letters.length === first.length + 1 && letters.startsWith(first)) take(out, keyedGet(by, letters.charCodeAt(first.length)), MAX_SOLO_BLOCK);
   }
 
   /** Customers of an initial + surname block whose first name is near the display token `b` (typo or nickname). */

@@ -181,17 +181,25 @@ export function nameCoincidence(shown: ShownNames | undefined, customersNamed: (
   let seen = 0;
   shown.named.forEach((bySurname, first) => {
     bySurname.forEach((c, last) => {
-      if (c < 2) return;
-      const explained = Math.min(c, customersNamed(first, last));
-      seen += (c * (c - 1) - explained * (explained - 1)) / 2;
+      seen += namesakePairs(c, customersNamed(first, last));
     });
   });
-  let ff = 0;
-  let ll = 0;
-  shown.first.forEach((c) => (ff += c * (c - 1)));
-  shown.last.forEach((c) => (ll += c * (c - 1)));
-  const expected = (ff * ll) / (2 * n * (n - 1));
+  const expected = (orderedPairs(shown.first) * orderedPairs(shown.last)) / (2 * n * (n - 1));
   return Math.min(50, Math.max(1, (seen + COINCIDENCE_PRIOR * COINCIDENCE_PSEUDO_PAIRS) / (expected + COINCIDENCE_PSEUDO_PAIRS)));
+}
+
+/** Pairs of the c followers of one whole name that are namesakes: those that customers of that name explain aside. */
+function namesakePairs(c: number, customers: number): number {
+  if (c < 2) return 0;
+  const explained = Math.min(c, customers);
+  return (c * (c - 1) - explained * (explained - 1)) / 2;
+}
+
+/** Σ c(c − 1) over a token's counts: ordered pairs of people who share the token. */
+function orderedPairs(counts: Map<string, number>): number {
+  let pairs = 0;
+  counts.forEach((c) => (pairs += c * (c - 1)));
+  return pairs;
 }
 
 /**
@@ -199,7 +207,7 @@ export function nameCoincidence(shown: ShownNames | undefined, customersNamed: (
  * together than the list's average says when Fang and Liu are both of a culture that is a small part of the
  * shop's audience (the lift of a culture is about one over its share). Pairs of followers named alike are counted
  * among the people of that first name (or that surname) only, and each factor is shrunk toward the list's own by
- * COINCIDENCE_PSEUDO_PAIRS, so a name shown by few people keeps the list's factor.
+ * BY_NAME_PSEUDO_PAIRS, so a name shown by few people keeps about the list's factor.
  */
 export function nameCoincidenceByName(
   shown: ShownNames | undefined,
@@ -210,20 +218,15 @@ export function nameCoincidenceByName(
   const byLast = new Map<string, number>();
   if (!shown || shown.people < 2) return { first: byFirst, last: byLast };
   const n = shown.people;
-  let ff = 0;
-  let ll = 0;
-  shown.first.forEach((c) => (ff += c * (c - 1)));
-  shown.last.forEach((c) => (ll += c * (c - 1)));
   // chance that two people picked at random share a surname (a first name)
-  const sameLast = ll / (n * (n - 1));
-  const sameFirst = ff / (n * (n - 1));
+  const sameLast = orderedPairs(shown.last) / (n * (n - 1));
+  const sameFirst = orderedPairs(shown.first) / (n * (n - 1));
   const seenLast = new Map<string, number>();
   shown.named.forEach((bySurname, first) => {
     let seen = 0;
     bySurname.forEach((c, last) => {
-      if (c < 2) return;
-      const explained = Math.min(c, customersNamed(first, last));
-      const pairs = (c * (c - 1) - explained * (explained - 1)) / 2;
+      const pairs = namesakePairs(c, customersNamed(first, last));
+      if (!pairs) return;
       seen += pairs;
       seenLast.set(last, (seenLast.get(last) || 0) + pairs);
     });

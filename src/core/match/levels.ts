@@ -437,8 +437,7 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
     if (v && h === f.plainLetters && n.last === n.plainLast && n.first === n.plainFirst) break;
     const lastTok = v ? n.last : n.plainLast;
     const firstTok = v ? n.first : n.plainFirst;
-    // (a two-letter surname only as the handle's whole other half: @dakaio.wu, @wu_dakaio)
-    const at = lastTok.length >= 3 ? h.indexOf(lastTok) : lastTok.length === 2 && firstTok.length >= 3 && h.length === firstTok.length + 2 ? (h.startsWith(firstTok) && h.endsWith(lastTok) ? firstTok.length : h.startsWith(lastTok) && h.endsWith(firstTok) ? 0 : -1) : -1;
+    const at = surnameAt(h, firstTok, lastTok);
     if (at >= 0) handleLast = true;
     if (firstTok.length >= 3) {
       const fa = h.indexOf(firstTok);
@@ -468,6 +467,17 @@ function nameFacts(f: FollowerView, n: NameView): NameFacts {
     }
   }
   return { name: n, first, firstAs: firstAt >= 0 ? d[firstAt] : '', last, lastAs, lastInitial, handleFirst, handleFirstAs, handleLast, display: d.length > 0, others };
+}
+
+/**
+ * Where the surname sits in the handle's letters, -1 when it is not there. A two-letter surname counts only as the
+ * handle's whole other half (@dakaio.wu, @wu_dakaio): inside a longer handle two letters are a coincidence.
+ */
+function surnameAt(h: string, first: string, last: string): number {
+  if (last.length >= 3) return h.indexOf(last);
+  if (last.length !== 2 || first.length < 3 || h.length !== first.length + 2) return -1;
+  if (h.startsWith(first) && h.endsWith(last)) return first.length;
+  return h.startsWith(last) && h.endsWith(first) ? 0 : -1;
 }
 
 /**
