@@ -3,8 +3,8 @@ import { createMatcher } from '../src/core/match';
 import { createBlocking } from '../src/core/match/blocking';
 import { CONFIDENT, MARGIN_BITS, SHOWN, decide, evidenceOf } from '../src/core/match/decide';
 import { buildFrequencies, fullNameKey, fullNameCounts, nameCoincidence, nameCoincidenceByName, shownNames } from '../src/core/match/frequencies';
-import { LADDER, scorePair, type LevelHit } from '../src/core/match/levels';
-import { customerView, followerView, nameViews, readableTokens } from '../src/core/match/views';
+import { LADDER, scorePair, type LevelHit, type NameMemo } from '../src/core/match/levels';
+import { customerView, customerViews, followerView, nameViews, readableTokens } from '../src/core/match/views';
 import { FITTED } from '../src/core/match/weights';
 import type { Customer, Follower } from '../src/core/types';
 
@@ -53,6 +53,27 @@ describe('views', () => {
   it('knows which name an email local part spells', () => {
     const v = customerView(customer('Betty Williams', { emails: ['betty.w@gmail.com', 'bwilliams@x.com', 'sunnyfox@y.com'] }));
     expect(v.locals.map((l) => l.named && l.named.kind)).toEqual(['first-initial', 'initial-last', null]);
+  });
+});
+
+describe('shared name views', () => {
+  it('gives customers who write a name alike one view of it, and a follower the same weight through the memo', () => {
+    const all = [customer('Fang Liu'), customer('Fang Liu', { emails: ['fang.liu@x.com'] }), customer('Fang Lu'), ...FILLER.map((n) => customer(n))];
+    const views = customerViews(all);
+    expect(views[0].names[0]).toBe(views[1].names[0]);
+    expect(views[2].names[0]).not.toBe(views[0].names[0]);
+    const tf = buildFrequencies(views, 1000);
+    for (const f of [follower('fang.liu', 'Fang Liu'), follower('fangliu88'), follower('sunnyfox', 'Fang L.')]) {
+      const fv = followerView(f, tf.isGivenName);
+      const memo: NameMemo = new Map();
+      for (const v of views) {
+        // the first pass fills the memo, the second reads it: both equal the ladder walked in full (detail)
+        const full = scorePair(fv, v, tf, 0, []);
+        expect(scorePair(fv, v, tf, 0, null, memo)).toBe(full);
+      }
+      for (const v of views) expect(scorePair(fv, v, tf, 0, null, memo)).toBe(scorePair(fv, v, tf, 0, []));
+      expect(memo.size).toBeLessThan(views.reduce((n, v) => n + v.names.length, 0));
+    }
   });
 });
 

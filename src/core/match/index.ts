@@ -5,8 +5,8 @@ import type { Customer, Follower, Match } from '../types';
 import { createBlocking } from './blocking';
 import { decide, evidenceOf, roundConfidence } from './decide';
 import { buildFrequencies } from './frequencies';
-import { scorePair, type LevelHit } from './levels';
-import { customerView, followerView } from './views';
+import { scorePair, type LevelHit, type NameMemo } from './levels';
+import { customerViews, followerView } from './views';
 
 export { CONFIDENT, MARGIN_BITS, SHOWN } from './decide';
 export { settleClaims } from './claims';
@@ -39,6 +39,14 @@ export function priorWeight(customers: number, followers: number): number {
   return Math.log2(Math.min(0.5, (0.5 * Math.min(customers, followers)) / followers) / Math.max(1, customers));
 }
 
+/** Each customer's place when ordered by key, then by position: the tie-break between equal weights. */
+function tieRanks(customers: Customer[]): Int32Array {
+  const order = customers.map((_, i) => i).sort((a, b) => (customers[a].key < customers[b].key ? -1 : customers[a].key > customers[b].key ? 1 : a - b));
+  const rank = new Int32Array(customers.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  return rank;
+}
+
 /**
  * Build the blocking index and term frequencies once; the returned function links one follower.
  * confidence = P(this customer | the candidates' ladders), the candidates being mutually exclusive
@@ -46,18 +54,16 @@ export function priorWeight(customers: number, followers: number): number {
  * confident = confidence ≥ CONFIDENT and a margin of MARGIN_BITS over the runner-up; null below SHOWN.
  */
 export function createMatcher(customers: Customer[], options: MatcherOptions = {}): Matcher {
-  const views = customers.map(customerView);
+  const views = customerViews(customers);
   const followers = options.followers || Math.max(1000, 2.5 * views.length);
   const tf = buildFrequencies(views, followers, options.nameCounts);
   const prior = priorWeight(views.length, followers);
   const blocking = createBlocking(views);
 
-  /** Ties go to the smaller customer key, so the result never depends on the order of the Orders rows. */
-  const before = (a: number, b: number) => {
-    const ka = customers[a].key;
-    const kb = customers[b].key;
-    return ka < kb || (ka === kb && a < b);
-  };
+  // Ties go to the smaller customer key, so the result never depends on the order of the Orders rows: each
+  // customer's place in that order, ranked once (a tie then reads two numbers, not two customers' records)
+  const rank = tieRanks(customers);
+  const before = (a: number, b: number) => rank[a] < rank[b];
 
   function candidates(f: Follower): Scored[] {
     const fv = followerView(f, tf.isGivenName);
@@ -82,15 +88,16 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
     blocking.candidateIds(fv, ids, weak);
     const weights: number[] = [];
     let likely = false;
+    const memo: NameMemo = new Map();
     for (let k = 0; k < ids.length; k++) {
-      weights.push(scorePair(fv, views[ids[k]], tf, prior, null));
+      weights.push(scorePair(fv, views[ids[k]], tf, prior, null, memo));
       if (weights[k] > 0) likely = true;
     }
     if (!likely && weak.length) {
       // nothing likely yet: a rare surname or first name alone may still make a Possible
       const from = ids.length;
       for (let k = 0; k < weak.length; k++) blocking.takeWeak(ids, weak[k]);
-      for (let k = from; k < ids.length; k++) weights.push(scorePair(fv, views[ids[k]], tf, prior, null));
+      for (let k = from; k < ids.length; k++) weights.push(scorePair(fv, views[ids[k]], tf, prior, null, memo));
     }
     const d = decide(weights, (a, b) => before(ids[a], ids[b]));
     if (!d) return null;

@@ -511,8 +511,34 @@ function nickNextTo(before: string, after: string, first: string): string {
 }
 
 
+/**
+ * What the name comparison made of each customer name for one follower: the level's index and its weight. A
+ * name's weight depends only on the follower and the name (no level before it changes it), and customers who
+ * write a name alike share its view (customerViews), so a follower is compared with each "Fang Liu" once.
+ */
+export type NameMemo = Map<NameView, { level: number; weight: number }>;
+
+/** The name comparison's first level that holds for this name, and its weight; null when none does. */
+function nameLevel(fv: FollowerView, n: NameView, tf: Frequencies, memo: NameMemo | null): { level: number; weight: number } | null {
+  const known = memo && memo.get(n);
+  if (known) return known.level < 0 ? null : known;
+  const p = nameFacts(fv, n);
+  const levels = NAME.levels;
+  let hit = { level: -1, weight: 0 };
+  for (let l = 0; l < levels.length; l++) {
+    const level = levels[l];
+    if (!level.when(p, fv)) continue;
+    hit = { level: l, weight: levelWeight(level.m, typeof level.u === 'number' ? level.u : level.u(p, tf)) };
+    break;
+  }
+  if (memo) memo.set(n, hit);
+  return hit.level < 0 ? null : hit;
+}
+
+const levelWeight = (m: number, u: number) => Math.log2(m / Math.min(0.999, Math.max(u, 1e-12)));
+
 /** The ladder's total weight for one pair; with `detail`, the level of every comparison and its evidence. */
-export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, prior: number, detail: LevelHit[] | null): number {
+export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, prior: number, detail: LevelHit[] | null, memo: NameMemo | null = null): number {
   let weight = prior;
   // the name comparison comes before the email's: a level may price itself by whether the name agreed
   let nameAgrees = false;
@@ -526,7 +552,15 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
     let best = -Infinity;
     let bestLevel: Level<unknown> | null = null;
     let says = '';
-    for (let k = 0; k < count; k++) {
+    if (cmp === NAME_CMP && !detail) {
+      for (let k = 0; k < count; k++) {
+        const hit = nameLevel(fv, c.names[k], tf, memo);
+        if (hit && hit.weight > best) {
+          best = hit.weight;
+          bestLevel = NAME_CMP.levels[hit.level];
+        }
+      }
+    } else for (let k = 0; k < count; k++) {
       const p = cmp.fact(fv, c, k);
       for (let l = 0; l < cmp.levels.length; l++) {
         const level = cmp.levels[l];
@@ -534,7 +568,7 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
         const given = nameAgrees && level.uIfNameAgrees !== undefined;
         const u = given ? level.uIfNameAgrees! : typeof level.u === 'number' ? level.u : level.u(p, tf);
         const m = given && level.mIfNameAgrees !== undefined ? level.mIfNameAgrees : level.m;
-        const w = Math.log2(m / Math.min(0.999, Math.max(u, 1e-12)));
+        const w = levelWeight(m, u);
         if (w > best) {
           best = w;
           bestLevel = level;

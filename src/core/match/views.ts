@@ -128,9 +128,27 @@ export function readableTokens(name: string | undefined): string[] {
 }
 
 export function customerView(c: Customer): CustomerView {
+  return viewOf(c, null);
+}
+
+/**
+ * Every customer's view, the views of each written name made once for all customers who write it the same way:
+ * one object for every "Fang Liu", so the matcher can remember what a follower's name makes of it (NameMemo).
+ */
+export function customerViews(customers: Customer[]): CustomerView[] {
+  const shared = new Map<string, NameView[]>();
+  return customers.map((c) => viewOf(c, shared));
+}
+
+function viewOf(c: Customer, shared: Map<string, NameView[]> | null): CustomerView {
   const names: NameView[] = [];
   for (const full of c.names) {
-    for (const v of nameViews(full)) if (!names.some((x) => x.first === v.first && x.last === v.last)) names.push(v);
+    let written = shared && shared.get(full);
+    if (!written) {
+      written = nameViews(full);
+      if (shared) shared.set(full, written);
+    }
+    for (const v of written) if (!names.some((x) => x.first === v.first && x.last === v.last)) names.push(v);
   }
   const locals: LocalView[] = [];
   for (const e of c.emails) {
