@@ -1,10 +1,11 @@
 // What the command line refuses that used to slip through: a CSV row wider than its header (a comma inside an
 // unquoted value) in every reader, and an --out the file system will not take (folder, full disk, permissions).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { main, type Io } from '../src/cli/main';
-import { readCsvFile, streamCsvFile } from '../src/cli/csv';
+import { checkInputFile, readCsvFile, streamCsvFile } from '../src/cli/csv';
 import { checkOutPath, nodeOutFs, writeOutFile, type OutFs } from '../src/cli/out-file';
 import { readLayout } from '../src/cli/score-parts';
 
@@ -145,5 +146,46 @@ describe('--out the file system refuses: one line naming the file and what to do
     const fs = failingFs(code, at);
     expect(() => writeOutFile('held.csv', 'new,rows\n', fs, 7)).toThrow(message);
     expect([...fs.files]).toEqual([['held.csv', 'precious']]);
+  });
+});
+
+describe('an input file that cannot be read is refused before the others are read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fb-in-'));
+  const followers = join(dir, 'followers.csv');
+  writeFileSync(followers, 'username,full_name\nada,Ada Lovelace\n');
+  mkdirSync(join(dir, 'exports'));
+  const unreadable = (code: string) => ({
+    statSync: () => ({ isDirectory: () => false }),
+    accessSync: () => {
+      throw Object.assign(new Error(code), { code });
+    },
+  });
+
+  test.each([
+    [join(dir, 'nope.csv'), /nope\.csv: file not found$/],
+    [join(dir, 'exports'), /exports: is a folder, not a file$/],
+    [join(followers, 'x.csv'), /x\.csv: part of the path is a file, not a folder$/],
+  ])('%s', (path, message) => {
+    expect(() => checkInputFile(path)).toThrow(message);
+  });
+
+  test.each([
+    ['EACCES', /held\.csv: cannot be read \(permission denied\): copy it somewhere you can read/],
+    ['EBUSY', /held\.csv: is in use by another program: close it and run again/],
+    ['EIO', /held\.csv: cannot be read \(EIO\)$/],
+  ])('%s, which root on Linux cannot provoke', (code, message) => {
+    expect(() => checkInputFile('held.csv', unreadable(code))).toThrow(message);
+  });
+
+  test('the command line names the missing file at once, whichever flag names it, and writes nothing', () => {
+    // a followers file that reading would refuse: the missing file is named first, so nothing was read
+    const damaged = join(dir, 'damaged.csv');
+    writeFileSync(damaged, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    for (const flag of ['--orders', '--engagement', '--following', '--history']) {
+      const out = join(dir, `out${flag}.csv`);
+      const r = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'followback.js'), 'score', damaged, flag, join(dir, 'gone.csv'), '--out', out], { encoding: 'utf8' });
+      expect([flag, r.status, r.stderr.trim()]).toEqual([flag, 1, `followback: ${join(dir, 'gone.csv')}: file not found`]);
+      expect(readdirSync(dir)).not.toContain(`out${flag}.csv`);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { scoreWorkbook, validateSettings } from '../core/engine';
 import { scoreInParallel } from './parallel';
 import { InputError, type Settings, type Source, type TableKind } from '../core/types';
-import { outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
+import { checkInputFile, outputCsv, readCsvFile, resultLines, streamCsvFile, userColumns } from './csv';
 import { isDownloadFile, readFollowersJson } from './followers-json';
 import { checkOutPath, writeOutFile } from './out-file';
 import { mark, readLayout, type Output } from './score-parts';
@@ -128,6 +128,8 @@ export function runScore(argv: string[], io: Io = nodeIo): number | Promise<numb
   const read = (path: string, kind: TableKind, overrides?: Record<string, string>) => readSource(io, path, kind, overrides);
   // a folder named as --out is refused before the work, not after it
   if (args.out && io === nodeIo) checkOutPath(args.out);
+  // so is an input file that is missing or unreadable, before seconds spent reading the others
+  if (io === nodeIo) for (const path of [args.followers, ...args.orders, ...args.engagement, ...args.following, ...args.history]) checkInputFile(path);
 
   const overrides = settings.columnOverrides ?? {};
   // The count given on the command line is today's: only follows ticked after now would add to it.

@@ -39,14 +39,6 @@ export function priorWeight(customers: number, followers: number): number {
   return Math.log2(Math.min(0.5, (0.5 * Math.min(customers, followers)) / followers) / Math.max(1, customers));
 }
 
-/** Each customer's place when ordered by key, then by position: the tie-break between equal weights. */
-function tieRanks(customers: Customer[]): Int32Array {
-  const order = customers.map((_, i) => i).sort((a, b) => (customers[a].key < customers[b].key ? -1 : customers[a].key > customers[b].key ? 1 : a - b));
-  const rank = new Int32Array(customers.length);
-  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
-  return rank;
-}
-
 /**
  * Build the blocking index and term frequencies once; the returned function links one follower.
  * confidence = P(this customer | the candidates' ladders), the candidates being mutually exclusive
@@ -60,10 +52,13 @@ export function createMatcher(customers: Customer[], options: MatcherOptions = {
   const prior = priorWeight(views.length, followers);
   const blocking = createBlocking(views);
 
-  // Ties go to the smaller customer key, so the result never depends on the order of the Orders rows: each
-  // customer's place in that order, ranked once (a tie then reads two numbers, not two customers' records)
-  const rank = tieRanks(customers);
-  const before = (a: number, b: number) => rank[a] < rank[b];
+  // Ties go to the smaller customer key, so the result never depends on the order of the Orders rows. Compared
+  // when two weights tie, which is rare: ranking every customer up front cost more than all the ties
+  const before = (a: number, b: number) => {
+    const ka = customers[a].key;
+    const kb = customers[b].key;
+    return ka < kb || (ka === kb && a < b);
+  };
 
   function candidates(f: Follower): Scored[] {
     const fv = followerView(f, tf.isGivenName);
