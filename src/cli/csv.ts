@@ -55,12 +55,14 @@ function readBytes(path: string, readFile: (path: string) => Uint8Array): Uint8A
  * (the same message reading it would give).
  */
 export function checkInputFile(path: string, fs: { statSync(p: string): { isDirectory(): boolean }; accessSync(p: string, mode: number): void } = nodeFs): void {
+  let folder = false;
   try {
-    if (fs.statSync(path).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    fs.accessSync(path, fsConstants.R_OK);
+    folder = fs.statSync(path).isDirectory();
+    if (!folder) fs.accessSync(path, fsConstants.R_OK);
   } catch (e) {
     throw readFailure(path, e);
   }
+  if (folder) throw readFailure(path, { code: 'EISDIR' });
 }
 
 /**
