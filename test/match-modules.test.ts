@@ -344,6 +344,21 @@ describe('blocking', () => {
     expect(weak(follower('draibuel13', 'Cosmic Nest'))).toEqual([0]);
     expect(weak(follower('draibuel13', 'Maria Lopez'))).toEqual([]);
   });
+
+  it('an email stem without digits finds its few customers, but not when dozens share it (user1@ … user100@ for @user_12)', () => {
+    const stems = Array.from({ length: 100 }, (_, i) => customer('Person ' + i, { emails: [`user${i + 1}@example.com`] }));
+    const views = [customer('Fern Moss', { emails: ['fernandmoss90@x.com'] }), ...stems].map(customerView);
+    const b = createBlocking(views);
+    const ids = (f: Follower) => {
+      const out: number[] = [];
+      b.candidateIds(followerView(f), out, []);
+      return out;
+    };
+    expect(ids(follower('fernandmoss12'))).toEqual([0]);
+    // the exact local part still finds its one customer; the stem shared by 100 adds none of the others
+    expect(ids(follower('user_12'))).toEqual([12]);
+    expect(ids(follower('user_500'))).toEqual([]);
+  });
 });
 
 describe('decide', () => {

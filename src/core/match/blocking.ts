@@ -89,6 +89,8 @@ interface TextBlocks {
   handle?: number[];
   /** customers whose email local part is this */
   local?: number[];
+  /** customers whose email local part without its digits and marks is this (and is more than their name) */
+  letters?: number[];
   /** customers whose email local part (letters, not just their name) starts with these six letters */
   localStart?: number[];
 }
@@ -233,7 +235,7 @@ export function createBlocking(views: CustomerView[]): Blocking {
       // name blocks find those
       if (l.letters.length >= 4 && l.letters !== l.local && !l.named) {
         const bl = textBlocks(l.letters);
-        bl.local = push(bl.local, i);
+        bl.letters = push(bl.letters, i);
       }
       if (l.letters.length >= 6 && !l.named) {
         const bs = textBlocks(l.letters.slice(0, 6));
@@ -290,10 +292,18 @@ export function createBlocking(views: CustomerView[]): Blocking {
       const h = byText.get(fv.handle);
       if (h) take(out, h.handle);
       const l = fv.compact === fv.handle ? h : byText.get(fv.compact);
-      if (l) take(out, l.local);
+      // a letters-only stem shared by dozens of customers (user1@, user2@, … for @user_12) tells none of them
+      // apart, and scoring every one of them would cost as much as the rest of the list
+      if (l) {
+        take(out, l.local);
+        take(out, l.letters, MAX_SOLO_BLOCK);
+      }
       if (fv.compactLetters.length >= 4 && fv.compactLetters !== fv.compact) {
         const ll = byText.get(fv.compactLetters);
-        if (ll) take(out, ll.local);
+        if (ll) {
+          take(out, ll.local);
+          take(out, ll.letters, MAX_SOLO_BLOCK);
+        }
       }
       // an email that starts like the handle ("fernandmoss@" and @fernandmoss_studio)
       if (fv.compactLetters.length >= 6) {
