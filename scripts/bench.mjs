@@ -56,8 +56,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
 
 /** Another figure script's output lines that match `keep`, indented. */
-function figures(title, script, args, keep) {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', script), ...args], { encoding: 'utf8' });
+function figures(title, script, args, keep, env = {}) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', script), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${r.stderr}`);
   console.log(title);
   for (const line of r.stdout.split('\n').filter((l) => keep.test(l))) console.log(`  ${line.trim()}`);
@@ -84,6 +84,10 @@ console.log(`  ${real.summary}`);
 const realSmall = bench((dir) => writeRealisticData(dir, { followers: 5000, customers: 2000, shopifyRows: 10400, engagementRows: 20000 }));
 console.log(`cli end to end, realistic at a tenth (5,000 followers, 2,000 customers): median ${seconds(realSmall.ms)}, CPU ${seconds(realSmall.cpuMs)}, peak RSS ${realSmall.rssMB.toFixed(0)} MB`);
 console.log(`scaling realistic 50,000 / 5,000 followers: ${(real.ms / realSmall.ms).toFixed(1)}× wall, ${(real.cpuMs / realSmall.cpuMs).toFixed(1)}× CPU (target ≤ 12×)`);
+
+// The add-on through dist/Code.js in the emulator: the menu's run, the sidebar's chunks and the custom functions,
+// with the Apps Script estimate (scripts/hardening-figures.mjs, its timings alone)
+figures('add-on, dist/Code.js against the emulator, 50,000 followers (wall | script compute | rows | per row | Spreadsheet calls | Apps Script estimate | limit | fits up to):', 'hardening-figures.mjs', [], /^\| (engine|menu|sidebar|FOLLOWBACK)/, { HARDENING_TIMINGS_ONLY: '1' });
 
 // Code.js: Sheets loads it whole for every custom-function cell and sidebar call.
 const code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
