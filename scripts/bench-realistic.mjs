@@ -160,6 +160,7 @@ function followerCsv(people, r) {
 function makeCustomers(n, followers, r, person) {
   const out = [];
   const genuine = followers.filter((f) => !f.bot);
+  const used = new Set();
   for (let i = 0; i < n; i++) {
     const follower = r() < 0.45 ? genuine[Math.floor(r() * genuine.length)] : null;
     const p = follower ?? person();
@@ -168,7 +169,11 @@ function makeCustomers(n, followers, r, person) {
     const e = r();
     const local = follower && e < 0.2 ? follower.handle.replace(/[^a-z0-9._]/g, '') : e < 0.6 ? `${f}.${l}${r() < 0.3 ? Math.floor(r() * 100) : ''}` : e < 0.75 ? `${f[0]}${l}` : `${WORDS[Math.floor(r() * WORDS.length)]}${Math.floor(r() * 10000)}`;
     const domain = ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com', 'mail.example'][Math.floor(r() * 5)];
-    out.push({ first: p.first, last: p.last, email: `${local}${i % 7 === 0 ? i : ''}@${domain}`, follower });
+    // an address is one person's: a second Maria Garcia at gmail gets a number, as the provider would make her
+    let email = `${local}${i % 7 === 0 ? i : ''}@${domain}`;
+    while (used.has(email)) email = `${local}${Math.floor(r() * 1000)}@${domain}`;
+    used.add(email);
+    out.push({ first: p.first, last: p.last, email, follower });
   }
   return out;
 }
