@@ -87,7 +87,19 @@ console.log(`scaling realistic 50,000 / 5,000 followers: ${(real.ms / realSmall.
 
 // The add-on through dist/Code.js in the emulator: the menu's run, the sidebar's chunks and the custom functions,
 // with the Apps Script estimate (scripts/hardening-figures.mjs, its timings alone)
-figures('add-on, dist/Code.js against the emulator, 50,000 followers (wall | script compute | rows | per row | Spreadsheet calls | Apps Script estimate | limit | fits up to):', 'hardening-figures.mjs', [], /^\| (engine|menu|sidebar|FOLLOWBACK)/, { HARDENING_TIMINGS_ONLY: '1' });
+const ADDON_COLUMNS = '(wall | script compute | rows | per row | Spreadsheet calls | Apps Script estimate | limit | fits up to)';
+const ADDON_ROWS = /^\| (engine|menu|sidebar|FOLLOWBACK)/;
+figures(`add-on, dist/Code.js against the emulator, 50,000 followers, 10,000 orders, 25,000 engagement rows ${ADDON_COLUMNS}:`, 'hardening-figures.mjs', [], ADDON_ROWS, { HARDENING_TIMINGS_ONLY: '1' });
+// and on the realistic problem as tabs (BENCH_ONLY=cli leaves it out: about two minutes)
+if (process.env.BENCH_ONLY !== 'cli') {
+  const dir = mkdtempSync(join(tmpdir(), 'followback-bench-addon-'));
+  try {
+    writeRealisticData(dir);
+    figures(`add-on on the realistic problem (the Shopify tab cut to 16 of its 79 columns, as Sheets' 10 million cells need) ${ADDON_COLUMNS}:`, 'hardening-figures.mjs', [], ADDON_ROWS, { HARDENING_TIMINGS_ONLY: '1', FOLLOWBACK_ADDON_DATA: dir });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // Code.js: Sheets loads it whole for every custom-function cell and sidebar call.
 const code = readFileSync(join(root, 'dist', 'Code.js'), 'utf8');
