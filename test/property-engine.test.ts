@@ -3,7 +3,7 @@
 // the order of follower rows (and of order and engagement rows) does not change any handle's nine outputs or
 // who is queued today; scoreHandles agrees with the bulk run.
 import fc from 'fast-check';
-import { DEFAULT_SETTINGS, prepare, scoreHandles, scoreRows, scoreWorkbook, settleRows, toCells, type WorkbookInput } from '../src/core/engine';
+import { DEFAULT_SETTINGS, prepare, prepareForHandles, readContext, scoreHandles, scoreRows, scoreWorkbook, settleRows, toCells, type WorkbookInput } from '../src/core/engine';
 import { InputError, type Cell, type Grid, type ResultRow, type Settings } from '../src/core/types';
 import { hostileCell, hostileGrid, params, recordFigures } from './property-arbitraries';
 
@@ -221,6 +221,20 @@ test('scoreHandles (custom functions) agrees with the bulk run for every handle 
       expect(() => scoreHandles(p, ['#N/A', '', null, 42, new Date(NaN), '😀', 'x'.repeat(50000)])).not.toThrow();
     }),
     params('scoreHandles = bulk', 100),
+  );
+});
+
+test('custom functions read only the asked followers whole (prepareForHandles), with the same results', () => {
+  fc.assert(
+    fc.property(workbook, fc.array(fc.nat(), { maxLength: 6 }), (w, picks) => {
+      const input = inputOf(w);
+      const whole = prepare(input, settings());
+      const handles: Cell[] = picks.map((k) => (whole.followers.length ? String(w.followers[k % w.followers.length][0]) : 'nobody'));
+      handles.push('someone_not_on_the_list', '');
+      const lite = prepareForHandles(input, settings(), readContext(input, settings(), settings().now!), handles);
+      expect(scoreHandles(lite, handles)).toEqual(scoreHandles(whole, handles));
+    }),
+    params('prepareForHandles = prepare', 100),
   );
 });
 

@@ -119,12 +119,25 @@ export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: S
  * (the matcher's prior depends on it, so a chunk scores exactly as the whole tab would); `nameCounts`: the
  * full names the followers of the whole tab show, with how many (fullNameCounts), for the same reason.
  */
-export function prepare(input: WorkbookInput, settings: Settings, context?: Context, followerCount?: number, nameCounts?: [string, number][]): Prepared {
+export function prepare(input: WorkbookInput, settings: Settings, context?: Context, followerCount?: number, nameCounts?: [string, number][], wanted?: ReadonlySet<string>): Prepared {
   const now = settings.now ?? Date.now();
   const table = readTable(input.followers, 'followers', settings.columnOverrides?.followers);
-  const followers = readFollowers(table);
+  const followers = readFollowers(table, wanted);
   const ctx = context ?? readContext(input, settings, now);
   return prepareWith(table, followers, ctx, settings, now, followerCount, undefined, nameCounts);
+}
+
+/**
+ * For custom functions: the followers of these handles read whole, the rest of the list by handle and name (the
+ * matcher's prior and name counts), which on a 50,000-row tab is most of what a cached call would cost.
+ */
+export function prepareForHandles(input: WorkbookInput, settings: Settings, context: Context, handles: Cell[]): Prepared {
+  const wanted = new Set<string>();
+  for (const h of handles) {
+    const handle = normalizeHandle(h);
+    if (handle) wanted.add(handle);
+  }
+  return prepare(input, settings, context, undefined, undefined, wanted);
 }
 
 /** For custom functions called without a Followers tab (or before it exists). */

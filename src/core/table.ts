@@ -233,8 +233,11 @@ function textOrUndefined(v: Cell): string | undefined {
   return s ? s : undefined;
 }
 
-/** One Follower per data row, in order; a blank row gives handle '' and nothing else. */
-export function readFollowers(table: Table): Follower[] {
+/**
+ * One Follower per data row, in order; a blank row gives handle '' and nothing else. `wanted`: only the rows of
+ * these handles are read whole, the others give their handle and name alone.
+ */
+export function readFollowers(table: Table, wanted?: ReadonlySet<string>): Follower[] {
   const c = table.columns;
   const out: Follower[] = new Array(table.rows.length);
   const joinedOrder = dateOrder(table, 'joined');
@@ -258,6 +261,8 @@ export function readFollowers(table: Table): Follower[] {
       name = textOrUndefined([cleanText(get('firstName')), cleanText(get('lastName'))].filter(Boolean).join(' '));
     }
     if (name !== undefined) f.name = name;
+    // the rest only for the handles asked for (a custom function's): the others give the list its size and names
+    if (wanted && !wanted.has(f.handle)) continue;
     const email = textOrUndefined(get('email'));
     if (email !== undefined && email.indexOf('@') > 0) f.email = email.toLowerCase();
     const bio = textOrUndefined(get('bio'));

@@ -1,7 +1,7 @@
 // Custom functions: one value or a range of handles in, the same shape out. Read-only; a missing or broken tab
 // gives one clear text value instead of a stack trace. Parsed orders and engagement come from the cache.
 import { botInputOf, assessBot } from '../core/botrisk';
-import { prepare, prepareWithoutFollowers, scoreHandles, validateSettings, type Prepared } from '../core/engine';
+import { prepareForHandles, prepareWithoutFollowers, scoreHandles, validateSettings, type Prepared } from '../core/engine';
 import type { Cell, Follower, ResultRow, Settings } from '../core/types';
 import { cleanText, isBlank, isUnknown, normalizeHandle, parseBool, parseCount } from '../core/values';
 import { contextFor } from './context-cache';
@@ -36,8 +36,8 @@ function message(e: unknown): string {
   return fitCell(`Followback: ${errorMessage(e)}`);
 }
 
-/** The engine prepared from the spreadsheet's tabs; a Followers tab is optional. */
-function prepared(settings: Settings, needOrders: boolean): Prepared {
+/** The engine prepared from the spreadsheet's tabs for these handles; a Followers tab is optional. */
+function prepared(settings: Settings, needOrders: boolean, handles: Cell[]): Prepared {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const tabs = findTabs(ss, settings);
   if (needOrders && !tabs.orders.length) {
@@ -55,7 +55,7 @@ function prepared(settings: Settings, needOrders: boolean): Prepared {
   if (!tabs.followers) return prepareWithoutFollowers(ctx, s);
   const grid = readGrid(tabs.followers);
   if (!grid.length) return prepareWithoutFollowers(ctx, s);
-  return prepare({ followers: { name: tabs.nameOf?.get(tabs.followers) ?? tabs.followers.getName(), grid: userGrid(grid, findBlock(grid)) } }, s, ctx);
+  return prepareForHandles({ followers: { name: tabs.nameOf?.get(tabs.followers) ?? tabs.followers.getName(), grid: userGrid(grid, findBlock(grid)) } }, s, ctx, handles);
 }
 
 /** The stored settings; the defaults where a custom function may not read document properties. */
@@ -73,7 +73,7 @@ export function byHandle(handles: unknown, pick: (r: ResultRow) => Cell, needOrd
     const { grid, single } = asGrid(handles);
     const flat = ([] as Cell[]).concat(...grid);
     if (flat.every((h) => isBlank(h))) return shaped(grid, single, flat.map(() => ''));
-    const p = prepared(readableSettings(), needOrders);
+    const p = prepared(readableSettings(), needOrders, flat);
     const rows = scoreHandles(p, flat);
     return shaped(grid, single, rows.map((r) => (r ? pick(r) : '')));
   } catch (e) {
