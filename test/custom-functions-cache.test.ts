@@ -54,11 +54,36 @@ describe('custom functions and the context cache', () => {
     // A customer's order now names another follower: a new fingerprint, so the orders are parsed again.
     const x = execution(b);
     x.g.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Orders')!.getRange(2, 2, 1, 2).setValues([[`${run.handles[7][0]}@example.com`, 'Mei Chen']]);
+    const after = custom(b, run.handles); // before the menu runs again
+    expect(after.cacheWrites).toBeGreaterThan(0);
     const rerun = bulk(b);
     expect(rerun.scores).not.toEqual(run.scores);
-    const after = custom(b, rerun.handles);
-    expect(after.cacheWrites).toBeGreaterThan(0);
     expect(after.scores).toEqual(rerun.scores);
+  });
+});
+
+describe('the two cache entries', () => {
+  test("custom functions take the orders the menu's run parsed; another hour reads only the rest again", () => {
+    const b = shop();
+    const run = bulk(b);
+    const entries = (prefix: string) => Object.keys(b.cache).filter((k) => k.startsWith(prefix) && k.endsWith('.n')).length;
+    // the menu's run left the orders parsed (and not the rest, read at a time no other call shares)
+    expect(entries('followback.orders.')).toBe(1);
+    expect(entries('followback.ctx.')).toBe(0);
+    const first = execution(b, { customFunction: true });
+    expect(first.call('FOLLOWBACK_SCORE', run.handles)).toEqual(run.scores);
+    expect(first.g.calls.byMethod['Cache.putAll']).toBe(1); // the rest's entry
+    // an hour later: the engagement's points and the history's days change, the orders do not
+    b.documentProperties['followback.settings'] = JSON.stringify({ now: NOW + 3600000 });
+    const later = execution(b, { customFunction: true });
+    const scores = later.call('FOLLOWBACK_SCORE', run.handles);
+    expect(later.g.calls.byMethod['Cache.putAll']).toBe(1);
+    expect(entries('followback.orders.')).toBe(1);
+    expect(entries('followback.ctx.')).toBe(2);
+    // and the answers are those of a context parsed whole at that hour
+    const fresh = shop();
+    fresh.documentProperties['followback.settings'] = JSON.stringify({ now: NOW + 3600000 });
+    expect(execution(fresh, { customFunction: true }).call('FOLLOWBACK_SCORE', run.handles)).toEqual(scores);
   });
 });
 

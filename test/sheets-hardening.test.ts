@@ -81,15 +81,23 @@ describe('limits', () => {
     const sources = { orders: [{ name: 'Orders', grid }], engagement: [], following: [] };
     const settings = { ...loadSettings(), now: 1 };
     const ctx = contextFor(sources, settings, 1);
-    const pieces = Object.entries(book.cache).filter(([k]) => /^followback\.ctx\.[0-9a-f]{64}\.\d+$/.test(k));
+    const pieces = Object.entries(book.cache).filter(([k]) => /^followback\.orders\.[0-9a-f]{64}\.\d+$/.test(k));
     expect(JSON.stringify(ctx).length).toBeGreaterThan(100 * 1024);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.every(([, v]) => new TextEncoder().encode(v.value).length <= 100 * 1024)).toBe(true);
-    const key = Object.keys(book.cache).find((k) => k.endsWith('.n'))!.slice(0, -2);
-    expect(readCached(key)).toEqual(JSON.parse(JSON.stringify(ctx)));
-    // A missing piece is a miss, not a wrong answer.
+    const key = Object.keys(book.cache).find((k) => /^followback\.orders\..*\.n$/.test(k))!.slice(0, -2);
+    expect(readCached(key)).toEqual(JSON.parse(JSON.stringify({ customers: ctx.customers, ignoredOrders: ctx.ignoredOrders })));
+    // read back whole from the two entries; another hour shares the orders' entry
+    expect(contextFor(sources, settings, 1)).toEqual(JSON.parse(JSON.stringify(ctx)));
+    const entries = () => Object.keys(book.cache).filter((k) => k.endsWith('.n')).length;
+    expect(entries()).toBe(2);
+    expect(contextFor(sources, settings, 3600001)).toEqual(JSON.parse(JSON.stringify(ctx)));
+    expect(entries()).toBe(3);
+    // A missing piece is a miss, not a wrong answer: parsed again, the same context
     delete book.cache[`${key}.1`];
     expect(readCached(key)).toBeNull();
+    expect(contextFor(sources, settings, 1)).toEqual(ctx);
+    expect(readCached(key)).not.toBeNull();
     expect(writeCached(key, ctx)).toBe(true);
   });
 });

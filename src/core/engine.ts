@@ -99,15 +99,24 @@ export function followingHandles(sources: Source[], overrides?: Record<string, s
   return following;
 }
 
-export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number): Context {
-  const overrides = settings.columnOverrides ?? {};
-  const read = readOrderTables(input.orders ?? [], overrides.orders);
+/** What the orders say: it depends on no clock, so the cache keeps it apart from the rest (every hour shares it). */
+export type OrdersPart = Pick<Context, 'customers' | 'ignoredOrders' | 'noPurchases'>;
+
+export function readOrdersPart(orders: Source[], settings: Settings): OrdersPart {
+  const read = readOrderTables(orders, settings.columnOverrides?.orders);
   const { customers, ignored, empty } = buildCustomers(read.tables);
+  const noPurchases = read.empty.concat(empty);
+  return { customers, ignoredOrders: ignored, ...(noPurchases.length ? { noPurchases } : {}) };
+}
+
+/** `orders`: what readOrdersPart gives for input.orders, when the cache has it. */
+export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number, orders?: OrdersPart): Context {
+  const overrides = settings.columnOverrides ?? {};
+  const { customers, ignoredOrders, noPurchases } = orders ?? readOrdersPart(input.orders ?? [], settings);
   const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
   const following = followingHandles(input.following ?? [], overrides.following);
   const engagement: [string, Engagement][] = [...readEngagement(engagementTables, now)];
-  const noPurchases = read.empty.concat(empty);
-  const base: Context = { customers, ignoredOrders: ignored, engagement, following, ...(noPurchases.length ? { noPurchases } : {}) };
+  const base: Context = { customers, ignoredOrders, engagement, following, ...(noPurchases ? { noPurchases } : {}) };
   if (!input.history) return base;
   const opts = { now, timeZone: input.timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };
   const r = routineOf(input.history, following, opts);
@@ -276,8 +285,9 @@ export function settleRows(p: Prepared, followers: readonly Follower[], rows: ({
   return changed.sort((a, b) => a - b);
 }
 
-export function scoreWorkbook(input: WorkbookInput, settings: Settings): Scored {
-  const p = prepare(input, settings);
+/** `context`: what the other tabs say, read already (the add-on's cache); else read here. */
+export function scoreWorkbook(input: WorkbookInput, settings: Settings, context?: Context): Scored {
+  const p = prepare(input, settings, context);
   const rows = scoreRows(p);
   settleRows(p, p.followers, rows);
   const summary = assignQueue(

@@ -1,6 +1,8 @@
 // Parsed orders, engagement and following (the engine's Context) cached in CacheService, keyed by a SHA-256 of the
-// tabs' content, split into pieces under the 100 KB per value limit. A cache failure only costs a re-parse.
-import { readContext, type Context } from '../core/engine';
+// tabs' fingerprints, split into pieces under the 100 KB per value limit. A cache failure only costs a re-parse.
+// Two entries: what the orders say (no clock in it: every hour, the menu, the sidebar and the custom functions
+// share it) and the rest (engagement, follows, history, read at a given time).
+import { readContext, readOrdersPart, type Context, type OrdersPart } from '../core/engine';
 import type { Settings, Source } from '../core/types';
 import { fingerprint } from './fingerprint';
 
@@ -17,6 +19,9 @@ export interface ContextSources {
   timeZone?: string;
 }
 
+/** The context but what the orders say. */
+type RestPart = Omit<Context, keyof OrdersPart>;
+
 function hex(bytes: number[]): string {
   let s = '';
   for (const b of bytes) s += ((b + 256) % 256).toString(16).padStart(2, '0');
@@ -26,10 +31,18 @@ function hex(bytes: number[]): string {
 /** Each tab by its name and a fingerprint of its cells: hashing the tabs' JSON took seconds on a large shop. */
 const printed = (sources: Source[]) => sources.map((s) => [s.name, fingerprint(s.grid)]);
 
+const digest = (prefix: string, text: string) => `${prefix}${hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8))}`;
+
+/** The key of what the orders tabs say, read with these settings' column choices. */
+export function ordersKey(sources: Pick<ContextSources, 'orders'>, settings: Settings): string {
+  return digest('followback.orders.', JSON.stringify([1, settings.columnOverrides?.orders || null, printed(sources.orders)]));
+}
+
+/** The key of the rest of the context at `now`. */
 export function contextKey(sources: ContextSources, settings: Settings, now: number): string {
   const routine = sources.history ? [printed(sources.history), sources.timeZone || '', settings.notNowDays ?? 7, settings.followingCountOn ?? 0] : null;
-  const text = JSON.stringify([2, now, settings.columnOverrides || null, printed(sources.orders), printed(sources.engagement), printed(sources.following), routine]);
-  return `followback.ctx.${hex(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8))}`;
+  const o = settings.columnOverrides || {};
+  return digest('followback.ctx.', JSON.stringify([3, now, o.engagement || null, o.following || null, printed(sources.engagement), printed(sources.following), routine]));
 }
 
 function cache(): GoogleAppsScript.Cache.Cache | null {
@@ -40,25 +53,42 @@ function cache(): GoogleAppsScript.Cache.Cache | null {
   }
 }
 
-export function readCached(key: string): Context | null {
+/** The values cached under these keys (null for each one missing or incomplete), in two calls whatever their number. */
+export function readCachedAll(keys: string[]): (unknown | null)[] {
   const c = cache();
-  if (!c) return null;
+  if (!c) return keys.map(() => null);
   try {
-    const n = Number(c.get(`${key}.n`));
-    if (!n) return null;
-    const keys = Array.from({ length: n }, (_, i) => `${key}.${i}`);
-    const got = c.getAll(keys);
-    if (keys.some((k) => typeof got[k] !== 'string')) return null;
-    return JSON.parse(keys.map((k) => got[k]).join('')) as Context;
+    const counts = c.getAll(keys.map((k) => `${k}.n`));
+    const ns = keys.map((k) => Number(counts[`${k}.n`]) || 0);
+    const pieces = keys.flatMap((k, j) => Array.from({ length: ns[j] }, (_, i) => `${k}.${i}`));
+    const got = pieces.length ? c.getAll(pieces) : {};
+    return keys.map((k, j) => {
+      if (!ns[j]) return null;
+      const parts: string[] = [];
+      for (let i = 0; i < ns[j]; i++) {
+        const v = got[`${k}.${i}`];
+        if (typeof v !== 'string') return null;
+        parts.push(v);
+      }
+      try {
+        return JSON.parse(parts.join('')) as unknown;
+      } catch {
+        return null;
+      }
+    });
   } catch {
-    return null;
+    return keys.map(() => null);
   }
 }
 
-export function writeCached(key: string, ctx: Context): boolean {
+export function readCached(key: string): unknown | null {
+  return readCachedAll([key])[0];
+}
+
+export function writeCached(key: string, value: unknown): boolean {
   const c = cache();
   if (!c) return false;
-  const json = JSON.stringify(ctx);
+  const json = JSON.stringify(value);
   const n = Math.ceil(json.length / PIECE_CHARS) || 1;
   if (n > MAX_PIECES) return false;
   const values: Record<string, string> = {};
@@ -72,12 +102,27 @@ export function writeCached(key: string, ctx: Context): boolean {
   }
 }
 
-/** The Context for these tabs: from the cache when their content is unchanged, else parsed and cached. */
-export function contextFor(sources: ContextSources, settings: Settings, now: number): Context {
-  const key = contextKey(sources, settings, now);
-  const hit = readCached(key);
-  if (hit) return hit;
-  const ctx = readContext(sources, settings, now);
-  writeCached(key, ctx);
+/**
+ * The Context for these tabs: each part from the cache when its tabs are unchanged, else parsed and cached.
+ * `keepRest` false: the rest is not cached (the menu's run reads it once, at a time no other call shares).
+ */
+export function contextFor(sources: ContextSources, settings: Settings, now: number, keepRest = true): Context {
+  const okey = ordersKey(sources, settings);
+  const rkey = contextKey(sources, settings, now);
+  const [orders, rest] = readCachedAll(keepRest ? [okey, rkey] : [okey]) as [OrdersPart | null, RestPart | null];
+  if (orders && rest) return joined(orders, rest);
+  const part = orders ?? readOrdersPart(sources.orders, settings);
+  if (!orders) writeCached(okey, part);
+  if (rest) return joined(part, rest);
+  const ctx = readContext(sources, settings, now, part);
+  if (!keepRest) return ctx;
+  const { customers, ignoredOrders, noPurchases, ...others } = ctx;
+  writeCached(rkey, others);
   return ctx;
+}
+
+/** A context from its two parts, in the field order readContext gives. */
+function joined(orders: OrdersPart, rest: RestPart): Context {
+  const { engagement, following, ...after } = rest;
+  return { customers: orders.customers, ignoredOrders: orders.ignoredOrders, engagement, following, ...(orders.noPurchases ? { noPurchases: orders.noPurchases } : {}), ...after };
 }

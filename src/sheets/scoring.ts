@@ -43,7 +43,11 @@ export function scoreAll(): Report {
   const settings = loadSettings();
   return withDocumentLock(() => {
     const wb = loadWorkbook(settings);
-    const scored = scoreWorkbook(wb.input, settings);
+    const now = settings.now ?? Date.now();
+    const runSettings = { ...settings, now };
+    // through the cache: the orders' entry it leaves has no clock in it, so custom functions find it parsed
+    const { followers, ...others } = wb.input;
+    const scored = scoreWorkbook(wb.input, runSettings, contextFor({ orders: [], engagement: [], following: [], ...others }, runSettings, now, false));
     const table = scored.table;
     const placement = placeOutput(wb.sheet, wb.block, table.headerIndex, wb.userColumns, table.rows.length);
     writeRows(placement, scored.rows.map(toCells));
