@@ -108,7 +108,8 @@ export function writeCached(key: string, value: unknown): boolean {
  */
 export function contextFor(sources: ContextSources, settings: Settings, now: number, keepRest = true): Context {
   const okey = ordersKey(sources, settings);
-  const rkey = contextKey(sources, settings, now);
+  // (without keepRest the rest's key is not worked out: it fingerprints every engagement and history cell)
+  const rkey = keepRest ? contextKey(sources, settings, now) : '';
   const [orders, rest] = readCachedAll(keepRest ? [okey, rkey] : [okey]) as [OrdersPart | null, RestPart | null];
   if (orders && rest) return joined(orders, rest);
   const part = orders ?? readOrdersPart(sources.orders, settings);
