@@ -281,6 +281,17 @@ export function createBlocking(views: CustomerView[]): Blocking {
   };
 
   /**
+   * The customers whose email local part is this text, and those whose local part without digits is (a stem
+   * shared by dozens of customers, user1@, user2@, … for @user_12, tells none of them apart, and scoring every one
+   * of them would cost as much as the rest of the list).
+   */
+  const takeLocal = (out: number[], b: TextBlocks | undefined) => {
+    if (!b) return;
+    take(out, b.local);
+    take(out, b.letters, MAX_SOLO_BLOCK);
+  };
+
+  /**
    * Candidate customers for a follower. Strong blocks (handle, email, name pairs, near spellings,
    * initial + surname) fill `out`; `weak` lists the blocks of a rare surname or first name alone, which can
    * only make a Possible and are looked at only when the strong blocks found nothing likely.
@@ -291,20 +302,8 @@ export function createBlocking(views: CustomerView[]): Blocking {
     if (fv.handle) {
       const h = byText.get(fv.handle);
       if (h) take(out, h.handle);
-      const l = fv.compact === fv.handle ? h : byText.get(fv.compact);
-      // a letters-only stem shared by dozens of customers (user1@, user2@, … for @user_12) tells none of them
-      // apart, and scoring every one of them would cost as much as the rest of the list
-      if (l) {
-        take(out, l.local);
-        take(out, l.letters, MAX_SOLO_BLOCK);
-      }
-      if (fv.compactLetters.length >= 4 && fv.compactLetters !== fv.compact) {
-        const ll = byText.get(fv.compactLetters);
-        if (ll) {
-          take(out, ll.local);
-          take(out, ll.letters, MAX_SOLO_BLOCK);
-        }
-      }
+      takeLocal(out, fv.compact === fv.handle ? h : byText.get(fv.compact));
+      if (fv.compactLetters.length >= 4 && fv.compactLetters !== fv.compact) takeLocal(out, byText.get(fv.compactLetters));
       // an email that starts like the handle ("fernandmoss@" and @fernandmoss_studio)
       if (fv.compactLetters.length >= 6) {
         const ls = byText.get(fv.compactLetters.slice(0, 6));
