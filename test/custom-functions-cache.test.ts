@@ -62,23 +62,25 @@ describe('custom functions and the context cache', () => {
   });
 });
 
-describe('the two cache entries', () => {
-  test("custom functions take the orders the menu's run parsed; another hour reads only the rest again", () => {
+describe('the three cache entries', () => {
+  test("custom functions take the orders and the engagement the menu's run parsed; another hour reads only the rest again", () => {
     const b = shop();
     const run = bulk(b);
     const entries = (prefix: string) => Object.keys(b.cache).filter((k) => k.startsWith(prefix) && k.endsWith('.n')).length;
-    // the menu's run left the orders parsed (and not the rest, read at a time no other call shares)
+    // the menu's run left the orders and the engagement parsed (and not the rest, read at a time no other call shares)
     expect(entries('followback.orders.')).toBe(1);
+    expect(entries('followback.engagement.')).toBe(1);
     expect(entries('followback.ctx.')).toBe(0);
     const first = execution(b, { customFunction: true });
     expect(first.call('FOLLOWBACK_SCORE', run.handles)).toEqual(run.scores);
     expect(first.g.calls.byMethod['Cache.putAll']).toBe(1); // the rest's entry
-    // an hour later: the engagement's points and the history's days change, the orders do not
+    // an hour later: the engagement's points and the history's days change, the orders and the logs do not
     b.documentProperties['followback.settings'] = JSON.stringify({ now: NOW + 3600000 });
     const later = execution(b, { customFunction: true });
     const scores = later.call('FOLLOWBACK_SCORE', run.handles);
     expect(later.g.calls.byMethod['Cache.putAll']).toBe(1);
     expect(entries('followback.orders.')).toBe(1);
+    expect(entries('followback.engagement.')).toBe(1);
     expect(entries('followback.ctx.')).toBe(2);
     // and the answers are those of a context parsed whole at that hour
     const fresh = shop();

@@ -1,4 +1,4 @@
-import { ENGAGEMENT_WEIGHTS, HALF_LIFE_DAYS, decay, engagementType, readEngagement } from '../src/core/engagement';
+import { ENGAGEMENT_WEIGHTS, HALF_LIFE_DAYS, decay, engagementAt, engagementType, readEngagement, readEngagementLedger } from '../src/core/engagement';
 import { readTable } from '../src/core/table';
 import type { EngagementType, Grid, Table } from '../src/core/types';
 
@@ -138,5 +138,37 @@ describe('readEngagement', () => {
     const now = Date.UTC(2025, 0, 7);
     const e = readEngagement([table([['Handle', 'Type', 'Date'], ['a', 'like', 'Dec 8, 2024'], ['b', 'like', 45634], ['c', 'like', Math.round(Date.UTC(2024, 11, 8) / 1000)]])], now);
     for (const h of ['a', 'b', 'c']) expect(e.get(h)!.points).toBeCloseTo(0.5, 2);
+  });
+});
+
+describe('the ledger: what the logs say, read at any time', () => {
+  // The add-on caches the ledger for hours (it holds no clock): read at another time it must give what the logs
+  // read at that time give, for dated, future, undated and count rows, once it has been through JSON.
+  const grid: Grid = [
+    ['Username', 'Type', 'Date', 'Count'],
+    ['@ana', 'comment', daysAgo(3), ''],
+    ['ana', 'like', daysAgo(3), '4'],
+    ['@Ana', 'mention', daysAgo(40), ''],
+    ['ben', 'share', daysAgo(-2), ''],
+    ['ben', 'like', '', '2'],
+    ['cleo', 'dm', daysAgo(400), ''],
+    ['dee', 'visit', daysAgo(1), ''],
+  ];
+  test.each([0, 0.5, 1, 30, -5, 365])('read %p days later, the ledger gives what the logs give then', (days) => {
+    const ledger = JSON.parse(JSON.stringify(readEngagementLedger([table(grid)])));
+    const at = NOW + days * DAY;
+    const fromLedger = engagementAt(ledger, at);
+    expect([...fromLedger]).toEqual([...readEngagement([table(grid)], at)]);
+    expect(fromLedger.get('ana')!.counts).toEqual({ comment: 1, like: 4, mention: 1 });
+    expect(fromLedger.get('ben')!.last).toBe(NOW + 2 * DAY);
+  });
+
+  test('points decay with the reading time only: 30 days later an interaction of a dated day is worth half', () => {
+    const ledger = readEngagementLedger([table([['Username', 'Type', 'Date'], ['ana', 'comment', daysAgo(0)], ['ben', 'comment', '']])]);
+    expect(engagementAt(ledger, NOW).get('ana')!.points).toBe(3);
+    expect(engagementAt(ledger, NOW + 30 * DAY).get('ana')!.points).toBe(1.5);
+    expect(engagementAt(ledger, NOW + 30 * DAY).get('ben')!.points).toBe(3);
+    // one date is kept once however many rows carry it
+    expect(ledger.dates).toEqual([NOW]);
   });
 });

@@ -87,12 +87,12 @@ describe('limits', () => {
     expect(pieces.every(([, v]) => new TextEncoder().encode(v.value).length <= 100 * 1024)).toBe(true);
     const key = Object.keys(book.cache).find((k) => /^followback\.orders\..*\.n$/.test(k))!.slice(0, -2);
     expect(readCached(key)).toEqual(JSON.parse(JSON.stringify({ customers: ctx.customers, ignoredOrders: ctx.ignoredOrders })));
-    // read back whole from the two entries; another hour shares the orders' entry
+    // read back whole from the three entries; another hour shares the orders' and the engagement's entries
     expect(contextFor(sources, settings, 1)).toEqual(JSON.parse(JSON.stringify(ctx)));
     const entries = () => Object.keys(book.cache).filter((k) => k.endsWith('.n')).length;
-    expect(entries()).toBe(2);
-    expect(contextFor(sources, settings, 3600001)).toEqual(JSON.parse(JSON.stringify(ctx)));
     expect(entries()).toBe(3);
+    expect(contextFor(sources, settings, 3600001)).toEqual(JSON.parse(JSON.stringify(ctx)));
+    expect(entries()).toBe(4);
     // A missing piece is a miss, not a wrong answer: parsed again, the same context
     delete book.cache[`${key}.1`];
     expect(readCached(key)).toBeNull();

@@ -71,11 +71,74 @@ export function decay(date: number | undefined, now: number): number {
 /** Types in a fixed order: a person's counts are kept in a plain array until the end. */
 const TYPES = Object.keys(ENGAGEMENT_WEIGHTS) as EngagementType[];
 
+/**
+ * What the engagement logs say with no clock in it, so that it can be cached for hours and read at any time
+ * (engagementAt): per person, counts by type, the latest interaction and the points of each distinct date before
+ * decay. Flat arrays of numbers and strings, one place per person in the order each first interacted: JSON
+ * reads a few long arrays many times faster than an array per person.
+ */
+export interface EngagementLedger {
+  /** the distinct dates of interactions, epoch ms */
+  dates: number[];
+  handles: string[];
+  /** TYPES.length counts per person, in TYPES order */
+  counts: number[];
+  /** the latest dated interaction of each person, null when none is dated */
+  last: (number | null)[];
+  /** points of undated interactions, which count in full at any time */
+  undated: number[];
+  /** person i's dated points are pairs [index into dates, points] at days[dayStart[i]] up to days[dayStart[i + 1]] */
+  dayStart: number[];
+  days: number[];
+}
+
 /** One person's running totals (one shape for everyone, so the hot loop stays fast). */
 interface Tally {
-  points: number;
+  undated: number;
   counts: number[];
   last: number;
+  /** the first and the last of this person's dates in Days (-1: none) */
+  head: number;
+  tail: number;
+}
+
+/**
+ * Every person's dated points, one linked list a person in three flat arrays: a date's index, its points, the next
+ * of the person's dates (-1: none). An array a person cost 10 MB more on 60,000 people.
+ */
+interface Days {
+  date: Int32Array;
+  points: Float64Array;
+  next: Int32Array;
+  n: number;
+}
+
+function newDays(): Days {
+  return { date: new Int32Array(1024), points: new Float64Array(1024), next: new Int32Array(1024), n: 0 };
+}
+
+/** Adds points on the date of this index to the person's list: to its entry when the date has one. */
+function addDay(days: Days, e: Tally, index: number, points: number): void {
+  // a person's rows of one date are usually next to each other: the last date first
+  let j = e.tail;
+  if (j >= 0 && days.date[j] !== index) for (j = e.head; j >= 0 && days.date[j] !== index; j = days.next[j]);
+  if (j >= 0) {
+    days.points[j] += points;
+    return;
+  }
+  if (days.n === days.date.length) {
+    const grow = <T extends Int32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+    days.date = grow(days.date, new Int32Array(days.n * 2));
+    days.points = grow(days.points, new Float64Array(days.n * 2));
+    days.next = grow(days.next, new Int32Array(days.n * 2));
+  }
+  const k = days.n++;
+  days.date[k] = index;
+  days.points[k] = points;
+  days.next[k] = -1;
+  if (e.tail >= 0) days.next[e.tail] = k;
+  else e.head = k;
+  e.tail = k;
 }
 
 /** A handle as written in a log, shared by every spelling that normalises to it; its tally from its first interaction. */
@@ -94,35 +157,80 @@ const UNKNOWN_KIND: Kind = { index: -1, weight: UNKNOWN_WEIGHT };
 const KINDS = new Map<EngagementType, Kind>(TYPES.map((t, index) => [t, { index, weight: ENGAGEMENT_WEIGHTS[t] }]));
 const kindOf = (type: EngagementType | undefined): Kind => (type ? KINDS.get(type)! : UNKNOWN_KIND);
 
-/** A date as the hot loop needs it: when, and the share of its weight an interaction then still has. */
+/** A date as the hot loop needs it: when, and its place in the ledger's dates (-1: undated). */
 interface Dated {
   date: number | undefined;
-  decay: number;
+  index: number;
 }
 
-function tallyOne(slot: Slot, order: Slot[], kind: Kind, count: number, when: Dated): void {
+function tallyOne(slot: Slot, order: Slot[], days: Days, kind: Kind, count: number, when: Dated): void {
   if (!(count > 0)) return;
   if (count > MAX_COUNT) count = MAX_COUNT;
   let e = slot.tally;
   if (!e) {
-    e = slot.tally = { points: 0, counts: [0, 0, 0, 0, 0, 0, 0], last: NaN };
+    e = slot.tally = { undated: 0, counts: [0, 0, 0, 0, 0, 0, 0], last: NaN, head: -1, tail: -1 };
     order.push(slot);
   }
-  e.points += kind.weight * count * when.decay;
+  const points = kind.weight * count;
   if (kind.index >= 0) e.counts[kind.index] += count;
   const date = when.date;
-  if (date !== undefined && !(date <= e.last)) e.last = date;
+  if (date === undefined) {
+    e.undated += points;
+    return;
+  }
+  if (!(date <= e.last)) e.last = date;
+  addDay(days, e, when.index, points);
 }
 
 /**
- * Engagement per normalised handle over every table given. A row with per-type count columns adds each count;
- * a row with a type (and optionally a count) adds that many of the type; a row with only a handle adds one
+ * Engagement per normalised handle over every table given, at `now`. A row with per-type count columns adds each
+ * count; a row with a type (and optionally a count) adds that many of the type; a row with only a handle adds one
  * interaction of unknown type. Points are rounded to two decimals at the end.
  */
 export function readEngagement(tables: Table[], now: number): Map<string, Engagement> {
-  const tally = engagementTally(now);
-  for (const table of tables) tally.add(table);
-  return tally.result();
+  return engagementAt(readEngagementLedger(tables), now);
+}
+
+/** The ledger of every table given (readEngagement without the clock). */
+export function readEngagementLedger(tables: Table[]): EngagementLedger {
+  const ledger = engagementLedger();
+  for (const table of tables) ledger.add(table);
+  return ledger.result();
+}
+
+/**
+ * The engagement a ledger gives at `now`: each date's points decayed by its age, the undated in full. Rounded to
+ * two decimals, as points are shown.
+ */
+export function engagementAt(ledger: EngagementLedger, now: number): Map<string, Engagement> {
+  return new Map(engagementEntriesAt(ledger, now));
+}
+
+/** engagementAt as [handle, engagement] entries, as the context holds them (plain data). */
+export function engagementEntriesAt(ledger: EngagementLedger, now: number): [string, Engagement][] {
+  const decays = ledger.dates.map((d) => decay(d, now));
+  const { handles, counts, last, undated, dayStart, days } = ledger;
+  const entries: [string, Engagement][] = [];
+  for (let i = 0; i < handles.length; i++) {
+    const l = last[i];
+    let points = undated[i];
+    for (let j = dayStart[i]; j < dayStart[i + 1]; j += 2) points += days[j + 1] * decays[days[j]];
+    entries.push([handles[i], engagementOf(points, counts, i * TYPES.length, l === null ? NaN : l)]);
+  }
+  return entries;
+}
+
+/**
+ * One person's engagement from the points summed (the undated ones, then each date's decayed, in the order the
+ * dates came: the ledger and a tally read at once sum alike, so the two agree to the last digit), rounded to two
+ * decimals, and counts[at..at + TYPES.length) by type.
+ */
+function engagementOf(points: number, counts: number[], at: number, last: number): Engagement {
+  const byType: Engagement['counts'] = {};
+  for (let t = 0; t < TYPES.length; t++) if (counts[at + t]) byType[TYPES[t]] = counts[at + t];
+  const e: Engagement = { points: Math.round(points * 100) / 100, counts: byType };
+  if (!isNaN(last)) e.last = last;
+  return e;
 }
 
 export interface EngagementTally {
@@ -136,12 +244,36 @@ export interface EngagementTally {
 
 /** readEngagement, a table or a part of one at a time. */
 export function engagementTally(now: number): EngagementTally {
+  const ledger = engagementLedger();
+  return { add: ledger.add, result: () => ledger.at(now) };
+}
+
+interface LedgerBuilder {
+  add(table: Table, dates?: 'MDY' | 'DMY'): void;
+  result(): EngagementLedger;
+  /** engagementAt(result(), now), without the ledger's copy of every tally (the command line's memory) */
+  at(now: number): Map<string, Engagement>;
+}
+
+/** readEngagementLedger, a table or a part of one at a time. */
+function engagementLedger(): LedgerBuilder {
   const order: Slot[] = [];
+  const days = newDays();
   const typeCache = new Map<string, Kind>();
   // Logs repeat the same handles and days many times over: parse each distinct text once, and find a
   // handle's tally with one lookup of the text as written.
   const dateCaches = { MDY: new Map<string, Dated>(), DMY: new Map<string, Dated>() };
-  const dated = (date: number | undefined): Dated => ({ date, decay: decay(date, now) });
+  const dates: number[] = [];
+  const dateIndex = new Map<number, number>();
+  const dated = (date: number | undefined): Dated => {
+    if (date === undefined || !isFinite(date)) return { date: undefined, index: -1 };
+    let index = dateIndex.get(date);
+    if (index === undefined) {
+      dateIndex.set(date, (index = dates.length));
+      dates.push(date);
+    }
+    return { date, index };
+  };
   const slots = new Map<string, Slot>();
   const written = new Map<string, Slot | null>();
   const slotOf = (handle: string): Slot | null => {
@@ -150,8 +282,8 @@ export function engagementTally(now: number): EngagementTally {
     if (!slot) slots.set(handle, (slot = { handle, tally: null }));
     return slot;
   };
-  const add = (table: Table, dates = dateOrder(table, 'date')) => {
-    const dateCache = dateCaches[dates];
+  const add = (table: Table, dateOrderOf = dateOrder(table, 'date')) => {
+    const dateCache = dateCaches[dateOrderOf];
     const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined).map(([field, type]) => [field, kindOf(type)] as const);
     const hasType = table.columns.type !== undefined;
     const hasCount = table.columns.count !== undefined;
@@ -167,13 +299,13 @@ export function engagementTally(now: number): EngagementTally {
       let when: Dated | undefined;
       if (typeof dateCell === 'string') {
         when = dateCache.get(dateCell);
-        if (!when) dateCache.set(dateCell, (when = dated(parseDate(dateCell, dates))));
-      } else when = dated(parseDate(dateCell, dates));
+        if (!when) dateCache.set(dateCell, (when = dated(parseDate(dateCell, dateOrderOf))));
+      } else when = dated(parseDate(dateCell, dateOrderOf));
       let added = false;
       for (const [field, kind] of countCols) {
         const n = parseCount(cellOf(table, i, field));
         if (n !== undefined && n > 0) {
-          tallyOne(slot, order, kind, n, when);
+          tallyOne(slot, order, days, kind, n, when);
           added = true;
         }
       }
@@ -192,19 +324,31 @@ export function engagementTally(now: number): EngagementTally {
         const n = parseCount(cellOf(table, i, 'count'));
         if (n !== undefined) count = n;
       }
-      tallyOne(slot, order, kind, count, when);
+      tallyOne(slot, order, days, kind, count, when);
     }
   };
-  const result = () => {
+  const result = (): EngagementLedger => {
+    const ledger: EngagementLedger = { dates: dates.slice(), handles: [], counts: [], last: [], undated: [], dayStart: [], days: [] };
+    for (const { handle, tally: t } of order) {
+      ledger.handles.push(handle);
+      for (let k = 0; k < t!.counts.length; k++) ledger.counts.push(t!.counts[k]);
+      ledger.last.push(isNaN(t!.last) ? null : t!.last);
+      ledger.undated.push(t!.undated);
+      ledger.dayStart.push(ledger.days.length);
+      for (let j = t!.head; j >= 0; j = days.next[j]) ledger.days.push(days.date[j], days.points[j]);
+    }
+    ledger.dayStart.push(ledger.days.length);
+    return ledger;
+  };
+  const at = (now: number): Map<string, Engagement> => {
+    const decays = dates.map((d) => decay(d, now));
     const map = new Map<string, Engagement>();
-    for (const { handle, tally } of order) {
-      const counts: Engagement['counts'] = {};
-      for (let t = 0; t < TYPES.length; t++) if (tally!.counts[t]) counts[TYPES[t]] = tally!.counts[t];
-      const e: Engagement = { points: Math.round(tally!.points * 100) / 100, counts };
-      if (!isNaN(tally!.last)) e.last = tally!.last;
-      map.set(handle, e);
+    for (const { handle, tally: t } of order) {
+      let points = t!.undated;
+      for (let j = t!.head; j >= 0; j = days.next[j]) points += days.points[j] * decays[days.date[j]];
+      map.set(handle, engagementOf(points, t!.counts, 0, t!.last));
     }
     return map;
   };
-  return { add, result };
+  return { add, result, at };
 }

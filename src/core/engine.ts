@@ -2,7 +2,7 @@
 import { assessBot, botInputOf } from './botrisk';
 import { buildCustomers, describeCustomer } from './customers';
 import { createMatcher, fullNameCounts, settleClaims } from './match';
-import { readEngagement } from './engagement';
+import { engagementEntriesAt, readEngagementLedger, type EngagementLedger } from './engagement';
 import { assignQueue, type Summary } from './queue';
 import { readOrderTables } from './purchases';
 import { routineOf, type Routine } from './routine';
@@ -110,17 +110,23 @@ export function readOrdersPart(orders: Source[], settings: Settings): OrdersPart
 }
 
 /** `orders`: what readOrdersPart gives for input.orders, when the cache has it. */
-export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number, orders?: OrdersPart): Context {
+export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number, orders?: OrdersPart, ledger?: EngagementLedger): Context {
   const overrides = settings.columnOverrides ?? {};
   const { customers, ignoredOrders, noPurchases } = orders ?? readOrdersPart(input.orders ?? [], settings);
-  const engagementTables = (input.engagement ?? []).map((s) => readTable(s, 'engagement', overrides.engagement));
+  const read = ledger ?? readEngagementPart(input.engagement ?? [], settings);
   const following = followingHandles(input.following ?? [], overrides.following);
-  const engagement: [string, Engagement][] = [...readEngagement(engagementTables, now)];
+  const engagement = engagementEntriesAt(read, now);
   const base: Context = { customers, ignoredOrders, engagement, following, ...(noPurchases ? { noPurchases } : {}) };
   if (!input.history) return base;
   const opts = { now, timeZone: input.timeZone, notNowDays: settings.notNowDays ?? 7, countSince: settings.followingCountOn };
   const r = routineOf(input.history, following, opts);
   return { ...base, following: r.following, routine: r.routine };
+}
+
+/** What the engagement tabs say, with no clock in it (the cache keeps it for every hour: engagementAt reads it). */
+export function readEngagementPart(engagement: Source[], settings: Settings): EngagementLedger {
+  const overrides = settings.columnOverrides?.engagement;
+  return readEngagementLedger(engagement.map((s) => readTable(s, 'engagement', overrides)));
 }
 
 /**

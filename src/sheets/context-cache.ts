@@ -1,8 +1,9 @@
 // Parsed orders, engagement and following (the engine's Context) cached in CacheService, keyed by a SHA-256 of the
 // tabs' fingerprints, split into pieces under the 100 KB per value limit. A cache failure only costs a re-parse.
-// Two entries: what the orders say (no clock in it: every hour, the menu, the sidebar and the custom functions
-// share it) and the rest (engagement, follows, history, read at a given time).
-import { readContext, readOrdersPart, type Context, type OrdersPart } from '../core/engine';
+// Three entries: what the orders say and what the engagement says (no clock in either: every hour, the menu, the
+// sidebar and the custom functions share them) and the rest (follows and history, read at a given time).
+import { readContext, readEngagementPart, readOrdersPart, type Context, type OrdersPart } from '../core/engine';
+import { engagementEntriesAt, type EngagementLedger } from '../core/engagement';
 import type { Settings, Source } from '../core/types';
 import { fingerprint } from './fingerprint';
 
@@ -19,8 +20,8 @@ export interface ContextSources {
   timeZone?: string;
 }
 
-/** The context but what the orders say. */
-type RestPart = Omit<Context, keyof OrdersPart>;
+/** The context but what the orders and the engagement say. */
+type RestPart = Omit<Context, keyof OrdersPart | 'engagement'>;
 
 function hex(bytes: number[]): string {
   let s = '';
@@ -38,11 +39,15 @@ export function ordersKey(sources: Pick<ContextSources, 'orders'>, settings: Set
   return digest('followback.orders.', JSON.stringify([1, settings.columnOverrides?.orders || null, printed(sources.orders)]));
 }
 
+/** The key of what the engagement tabs say, read with these settings' column choices. */
+export function engagementKey(sources: Pick<ContextSources, 'engagement'>, settings: Settings): string {
+  return digest('followback.engagement.', JSON.stringify([1, settings.columnOverrides?.engagement || null, printed(sources.engagement)]));
+}
+
 /** The key of the rest of the context at `now`. */
 export function contextKey(sources: ContextSources, settings: Settings, now: number): string {
   const routine = sources.history ? [printed(sources.history), sources.timeZone || '', settings.notNowDays ?? 7, settings.followingCountOn ?? 0] : null;
-  const o = settings.columnOverrides || {};
-  return digest('followback.ctx.', JSON.stringify([3, now, o.engagement || null, o.following || null, printed(sources.engagement), printed(sources.following), routine]));
+  return digest('followback.ctx.', JSON.stringify([4, now, settings.columnOverrides?.following || null, printed(sources.following), routine]));
 }
 
 function cache(): GoogleAppsScript.Cache.Cache | null {
@@ -108,22 +113,24 @@ export function writeCached(key: string, value: unknown): boolean {
  */
 export function contextFor(sources: ContextSources, settings: Settings, now: number, keepRest = true): Context {
   const okey = ordersKey(sources, settings);
-  // (without keepRest the rest's key is not worked out: it fingerprints every engagement and history cell)
+  const ekey = engagementKey(sources, settings);
+  // (without keepRest the rest's key is not worked out: it fingerprints every history cell)
   const rkey = keepRest ? contextKey(sources, settings, now) : '';
-  const [orders, rest] = readCachedAll(keepRest ? [okey, rkey] : [okey]) as [OrdersPart | null, RestPart | null];
-  if (orders && rest) return joined(orders, rest);
+  const [orders, ledger, rest] = readCachedAll(keepRest ? [okey, ekey, rkey] : [okey, ekey]) as [OrdersPart | null, EngagementLedger | null, RestPart | null];
   const part = orders ?? readOrdersPart(sources.orders, settings);
   if (!orders) writeCached(okey, part);
-  if (rest) return joined(part, rest);
-  const ctx = readContext(sources, settings, now, part);
+  const said = ledger ?? readEngagementPart(sources.engagement, settings);
+  if (!ledger) writeCached(ekey, said);
+  if (rest) return joined(part, said, rest, now);
+  const ctx = readContext(sources, settings, now, part, said);
   if (!keepRest) return ctx;
-  const { customers, ignoredOrders, noPurchases, ...others } = ctx;
+  const { customers, ignoredOrders, noPurchases, engagement, ...others } = ctx;
   writeCached(rkey, others);
   return ctx;
 }
 
-/** A context from its two parts, in the field order readContext gives. */
-function joined(orders: OrdersPart, rest: RestPart): Context {
-  const { engagement, following, ...after } = rest;
-  return { customers: orders.customers, ignoredOrders: orders.ignoredOrders, engagement, following, ...(orders.noPurchases ? { noPurchases: orders.noPurchases } : {}), ...after };
+/** A context from its three parts, in the field order readContext gives. */
+function joined(orders: OrdersPart, ledger: EngagementLedger, rest: RestPart, now: number): Context {
+  const { following, ...after } = rest;
+  return { customers: orders.customers, ignoredOrders: orders.ignoredOrders, engagement: engagementEntriesAt(ledger, now), following, ...(orders.noPurchases ? { noPurchases: orders.noPurchases } : {}), ...after };
 }

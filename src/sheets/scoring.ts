@@ -45,7 +45,8 @@ export function scoreAll(): Report {
     const wb = loadWorkbook(settings);
     const now = settings.now ?? Date.now();
     const runSettings = { ...settings, now };
-    // through the cache: the orders' entry it leaves has no clock in it, so custom functions find it parsed
+    // through the cache: the orders' and the engagement's entries it leaves have no clock in them, so custom
+    // functions find them parsed
     const { followers, ...others } = wb.input;
     const scored = scoreWorkbook(wb.input, runSettings, contextFor({ orders: [], engagement: [], following: [], ...others }, runSettings, now, false));
     const table = scored.table;
