@@ -145,7 +145,7 @@ async function timings() {
     const many = Array.from({ length: 10000 }, (_, i) => [realTabs ? realTabs[0].values[1 + i][0] : 'user_' + i]);
     out.customManyMs = ms(() => exec(book, { customFunction: true }).call('FOLLOWBACK_SCORE', many));
     out.customManyCompute = out.lastCompute;
-    // the next hour: the orders' entry is still good, the rest (engagement points, the history's days) is read again
+    // the next hour: the orders' and the engagement's entries are still good, the follows and the history are read again
     const saved = book.documentProperties['followback.settings'];
     const settingsNow = JSON.parse(saved || '{}');
     book.documentProperties['followback.settings'] = JSON.stringify({ ...settingsNow, now: (settingsNow.now ?? Math.floor(Date.now() / 3600000) * 3600000) + 3600000 });
@@ -229,6 +229,6 @@ else {
   row('FOLLOWBACK_SCORE over 1,000 handles, cold', t.customColdMs, t.customColdCompute, 1000, t.customCalls, 30);
   row('FOLLOWBACK_SCORE over 1,000 handles, cached', t.customWarmMs, t.customWarmCompute, 1000, t.customCalls, 30);
   row('FOLLOWBACK_SCORE over 10,000 handles, cached', t.customManyMs, t.customManyCompute, 10000, t.customCalls, 30);
-  row('FOLLOWBACK_SCORE over 1,000 handles, the next hour (orders cached)', t.customHourMs, t.customHourCompute, 1000, t.customCalls, 30);
+  row('FOLLOWBACK_SCORE over 1,000 handles, the next hour (orders and engagement cached)', t.customHourMs, t.customHourCompute, 1000, t.customCalls, 30);
   if (t.menuAlerts?.length) console.log(`\nmenu run alerts: ${t.menuAlerts.join(' | ')}`);
 }
