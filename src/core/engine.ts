@@ -109,7 +109,7 @@ export function readOrdersPart(orders: Source[], settings: Settings): OrdersPart
   return { customers, ignoredOrders: ignored, ...(noPurchases.length ? { noPurchases } : {}) };
 }
 
-/** `orders`: what readOrdersPart gives for input.orders, when the cache has it. */
+/** `orders`, `ledger`: what readOrdersPart and readEngagementPart give for these tabs, when the cache has them. */
 export function readContext(input: Omit<WorkbookInput, 'followers'>, settings: Settings, now: number, orders?: OrdersPart, ledger?: EngagementLedger): Context {
   const overrides = settings.columnOverrides ?? {};
   const { customers, ignoredOrders, noPurchases } = orders ?? readOrdersPart(input.orders ?? [], settings);
