@@ -30,6 +30,8 @@ export interface Execution {
   g: GasGlobals;
   /** calls a global function of Code.js; arguments are re-made in the script's context, as Apps Script does */
   call<T = unknown>(name: string, ...args: unknown[]): T;
+  /** runs code in the script's context (to stand in for its clock, say) */
+  run(code: string): unknown;
 }
 
 /** Called before every service method the script calls (e.g. 'setValues'), to run another execution right there. */
@@ -67,6 +69,7 @@ export function execution(book: Workbook, opts: ExecutionOptions = {}, hook?: Ho
   g.__emulator.useDate(vm.runInContext('Date', ctx as vm.Context) as DateConstructor);
   return {
     g,
+    run: (code) => vm.runInContext(code, ctx as vm.Context),
     call<T>(name: string, ...args: unknown[]): T {
       const fn = ctx[name];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);

@@ -261,7 +261,7 @@ export function scoreRows(p: Prepared, start = 0, end = p.followers.length): (Re
  * `followers[i]`; rows scored apart (sidebar chunks, the command line's two threads) settle here as one list
  * would. Returns the indexes of the rows that changed.
  */
-export function settleRows(p: Prepared, followers: readonly Follower[], rows: ({ customerId: string } | null)[]): number[] {
+export function settleRows(p: Prepared, followers: readonly Follower[], rows: ({ customerId: string } | null | undefined)[]): number[] {
   const byCustomer = new Map<string, number[]>();
   rows.forEach((r, i) => {
     if (!r || !r.customerId) return;
@@ -307,9 +307,11 @@ export function scoreWorkbook(input: WorkbookInput, settings: Settings, context?
 
 /**
  * Custom functions: a handle found in the Followers tab is scored with its row's profile; any other
- * handle with what the orders and engagement say about it. Blank in, blank result (null).
+ * handle with what the orders and engagement say about it. Blank in, blank result (null). `goOn`, when given, is
+ * asked before each handle: once it says no, that handle and the rest are left unscored (undefined), so that a
+ * formula over a long range can answer within its time instead of being stopped with nothing.
  */
-export function scoreHandles(p: Prepared, handles: Cell[]): (ResultRow | null)[] {
+export function scoreHandles(p: Prepared, handles: Cell[], goOn?: () => boolean): (ResultRow | null | undefined)[] {
   if (!p.byHandle) {
     const index = (p.byHandle = new Map<string, number>());
     p.followers.forEach((f, i) => {
@@ -319,12 +321,19 @@ export function scoreHandles(p: Prepared, handles: Cell[]): (ResultRow | null)[]
   const index = p.byHandle;
   // followers[k] is the account of handles[k] (none for a blank cell, whose row is null)
   const followers: Follower[] = new Array(handles.length);
-  const rows = handles.map((h, k) => {
-    const handle = normalizeHandle(h);
-    if (!handle) return null;
-    const i = index.get(handle);
-    return evaluate(p, (followers[k] = i !== undefined ? p.followers[i] : { index: -1, handle }));
-  });
+  const rows: (ResultRow | null | undefined)[] = new Array(handles.length);
+  let stopped = false;
+  for (let k = 0; k < handles.length; k++) {
+    const handle = normalizeHandle(handles[k]);
+    if (!handle) rows[k] = null;
+    else if (!stopped && !(goOn && !goOn())) {
+      const i = index.get(handle);
+      rows[k] = evaluate(p, (followers[k] = i !== undefined ? p.followers[i] : { index: -1, handle }));
+    } else {
+      stopped = true;
+      rows[k] = undefined; // (a hole would be skipped by map)
+    }
+  }
   // the handles asked for are the list: a customer two of them claim is settled among them
   settleRows(p, followers, rows);
   return rows;

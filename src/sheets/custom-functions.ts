@@ -15,6 +15,13 @@ export type CellInput = Cell | Cell[][];
 export type CellOutput = Cell | Cell[][];
 
 const HOUR = 3600000;
+/**
+ * Apps Script stops a custom function after 30 seconds and shows only an error
+ * (https://developers.google.com/apps-script/guides/services/quotas: "Custom function runtime"). Handles are scored
+ * until this long after the call began; the rest say why they are empty, and the 6 seconds left settle the
+ * customers the scored ones share and return the range (loading Code.js came before the clock started).
+ */
+export const FORMULA_SECONDS = 24;
 
 /** A range arrives as a 2-D array; anything else is one value. */
 function asGrid(input: unknown): { grid: Cell[][]; single: boolean } {
@@ -69,16 +76,29 @@ function readableSettings(): Settings {
 
 /** Scores every handle of the input and picks one output value per handle. */
 export function byHandle(handles: unknown, pick: (r: ResultRow) => Cell, needOrders = false): CellOutput {
+  const started = Date.now();
   try {
     const { grid, single } = asGrid(handles);
     const flat = ([] as Cell[]).concat(...grid);
     if (flat.every((h) => isBlank(h))) return shaped(grid, single, flat.map(() => ''));
     const p = prepared(readableSettings(), needOrders, flat);
-    const rows = scoreHandles(p, flat);
-    return shaped(grid, single, rows.map((r) => (r ? pick(r) : '')));
+    const rows = scoreHandles(p, flat, () => Date.now() - started < FORMULA_SECONDS * 1000);
+    const late = rows.some((r) => r === undefined) ? notReached(rows) : '';
+    return shaped(grid, single, rows.map((r) => (r ? pick(r) : r === undefined ? late : '')));
   } catch (e) {
     return message(e);
   }
+}
+
+/** What a cell left unscored says: how far the formula got, and where the whole list is scored at once. */
+function notReached(rows: (ResultRow | null | undefined)[]): string {
+  let done = 0;
+  let asked = 0;
+  for (const r of rows) {
+    if (r !== null) asked++;
+    if (r) done++;
+  }
+  return `Followback: not scored: Apps Script gives a formula 30 seconds, and they ran out after ${done.toLocaleString('en-US')} of ${asked.toLocaleString('en-US')} handles. Score the whole tab with Extensions ▸ Followback ▸ Score followers, or give the formula a shorter range.`;
 }
 
 /** BOT_RISK: profile numbers in, risk 0-100 out; arguments may be ranges of one shape or single values. */
