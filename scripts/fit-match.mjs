@@ -20,7 +20,7 @@ const PRECISION = 0.99;
 const BAND = 0.85;
 const entry = `
 export { fitThreshold } from ${JSON.stringify(join(root, 'test/fixtures/match-threshold.ts'))};
-export { fitLadder } from ${JSON.stringify(join(root, 'test/fixtures/match-fit.ts'))};
+export { fitLadder, fitUScales } from ${JSON.stringify(join(root, 'test/fixtures/match-fit.ts'))};
 export { generateMatchProblem } from ${JSON.stringify(join(root, 'test/fixtures/match-problem.ts'))};
 export { generateWorldProblem } from ${JSON.stringify(join(root, 'test/fixtures/match-problem-world.ts'))};
 `;
@@ -36,11 +36,13 @@ async function load() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-const { fitLadder, generateMatchProblem, generateWorldProblem } = await load();
+const { fitLadder, fitUScales, generateMatchProblem, generateWorldProblem } = await load();
 // (the threshold step re-imports the bundle so that it scores with the weights just written)
 const problems = SEEDS.flatMap((seed) => [generateMatchProblem({ seed }), generateWorldProblem({ seed })]);
 const fit = fitLadder(problems);
 const round = (x) => Number(x.toPrecision(3));
+const scales = fitUScales(problems);
+for (const s of scales) console.log(`u scale of ${s.level.padEnd(16)} ${round(s.scale)} (${s.observed} different-person pairs where its u expects ${s.expected.toFixed(1)})`);
 const rows = [];
 for (const f of fit) {
   const u = f.constantU && f.randoms >= MIN_RANDOM ? round(f.u) : undefined;
@@ -62,6 +64,14 @@ ${rows.join('\n')}
  * step down adds are right ≥ ${BAND} of the time (test/fixtures/match-threshold.ts).
  */
 export const CONFIDENT_FITTED = ${confident};
+
+/**
+ * The scale of each level's u whose pairs the blocking finds every one of: the different-person pairs at the level
+ * over the pairs its u expects, on the same problems (match-fit.ts fitUScales).
+ */
+export const U_SCALE_FITTED: Record<string, number> = {
+${scales.map((s) => `  '${s.level}': ${round(s.scale)},`).join('\n')}
+};
 `;
 if (process.argv.includes('--write')) {
   // keep the threshold the file has while the weights change; then choose it again with them

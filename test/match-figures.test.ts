@@ -48,18 +48,18 @@ describe('matching figures on the project generator', () => {
   });
 
   const project = [20261125, 1, 2].map((seed) => ({ seed, f: measureMatching(generateMatchProblem({ seed }), createMatcher) }));
-  it.each(project)('seed $seed: precision ≥ 0.988, recall ≥ 0.922, Possible for ≥ half the customers not linked', ({ seed, f }) => {
+  it.each(project)('seed $seed: precision ≥ 0.99, recall ≥ 0.92, Possible for ≥ half the customers not linked (the issue\'s figures)', ({ seed, f }) => {
     console.log(line(`project generator, seed ${seed}`, f));
-    expect(f.precision).toBeGreaterThanOrEqual(0.988);
-    expect(f.recall).toBeGreaterThanOrEqual(0.922);
+    expect(f.precision).toBeGreaterThanOrEqual(0.99);
+    expect(f.recall).toBeGreaterThanOrEqual(0.92);
     expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.924', () => {
+  it('three seeds pooled: precision ≥ 0.99, recall ≥ 0.92', () => {
     const f = pooled(project.map((x) => x.f));
     console.log(`project generator, seeds pooled: precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, Possible share ${f.possibleShare.toFixed(2)}`);
     expect(f.precision).toBeGreaterThanOrEqual(0.99);
-    expect(f.recall).toBeGreaterThanOrEqual(0.924);
+    expect(f.recall).toBeGreaterThanOrEqual(0.92);
   });
 
   it('a harder variant (names drawn from the common lists more often) still keeps precision', () => {
@@ -97,18 +97,18 @@ describe('matching figures on the independent world generator', () => {
   });
 
   const world = [77, 78, 79].map((seed) => ({ seed, f: measureMatching(generateWorldProblem({ seed }), createMatcher) }));
-  it.each(world)('seed $seed: precision ≥ 0.993, recall ≥ 0.936, Possible for ≥ half the customers not linked', ({ seed, f }) => {
+  it.each(world)('seed $seed: precision ≥ 0.993, recall ≥ 0.93, Possible for ≥ half the customers not linked', ({ seed, f }) => {
     console.log(line(`world generator, seed ${seed}`, f));
     expect(f.precision).toBeGreaterThanOrEqual(0.993);
-    expect(f.recall).toBeGreaterThanOrEqual(0.936);
+    expect(f.recall).toBeGreaterThanOrEqual(0.93);
     expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('three seeds pooled: precision ≥ 0.995, recall ≥ 0.94, Possible for ≥ 0.5 of the customers not linked', () => {
+  it('three seeds pooled: precision ≥ 0.995, recall ≥ 0.935, Possible for ≥ 0.5 of the customers not linked', () => {
     const f = pooled(world.map((x) => x.f));
     console.log(`world generator, seeds pooled: precision ${f.precision.toFixed(4)}, recall ${f.recall.toFixed(4)}, Possible share ${f.possibleShare.toFixed(2)}`);
     expect(f.precision).toBeGreaterThanOrEqual(0.995);
-    expect(f.recall).toBeGreaterThanOrEqual(0.94);
+    expect(f.recall).toBeGreaterThanOrEqual(0.935);
     expect(f.possibleShare).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -5,7 +5,10 @@ import { CONFIDENT, MARGIN_BITS, SHOWN, decide, evidenceOf } from '../src/core/m
 import { buildFrequencies, fullNameKey, fullNameCounts, nameCoincidence, nameCoincidenceByName, shownNames } from '../src/core/match/frequencies';
 import { LADDER, scorePair, type LevelHit, type NameMemo } from '../src/core/match/levels';
 import { customerView, customerViews, followerView, nameViews, readableTokens } from '../src/core/match/views';
-import { FITTED } from '../src/core/match/weights';
+import { FITTED, U_SCALE_FITTED } from '../src/core/match/weights';
+import { fitUScales } from './fixtures/match-fit';
+import { generateMatchProblem } from './fixtures/match-problem';
+import { generateWorldProblem } from './fixtures/match-problem-world';
 import type { Customer, Follower } from '../src/core/types';
 
 let next = 0;
@@ -153,6 +156,36 @@ describe('frequencies', () => {
 describe('the ladder', () => {
   it('every level of every comparison has its fitted m in weights.ts: one place per weight', () => {
     for (const cmp of LADDER) for (const level of cmp.levels) expect(FITTED[level.id]).toBeDefined();
+  });
+
+  it("a word pair shared but for digits (velvetybrush35@, @velvetybrush) is priced by the counted scale of its u", () => {
+    const hit = levels(customer('Ada Quill', { emails: ['velvetybrush35@gmail.com'] }), follower('velvetybrush')).by[EMAIL];
+    expect(hit.level).toBe('email~handle');
+    const scale = U_SCALE_FITTED['email~handle'];
+    expect(scale).toBeGreaterThan(5); // counted on the training problems: far more often shared than argued
+    // (twelve letters: the argued share is at its floor, an exact string's 1e-7)
+    expect(hit.weight).toBeCloseTo(Math.log2(FITTED["email~handle"].m / (scale * Math.max(1e-7, 1e-5 * Math.pow(0.5, 12 - 5)))), 9);
+  });
+
+  it("the u scales are counted over every pair: the blocked pairs hold each different-person pair at a scaled level", () => {
+    for (const p of [generateMatchProblem({ seed: 5, customers: 300, followers: 700 }), generateWorldProblem({ seed: 5, customers: 300, followers: 700 })]) {
+      const fit = fitUScales([p]);
+      const views = p.customers.map(customerView);
+      const tf = buildFrequencies(views, p.followers.length, fullNameCounts(p.followers.map((f) => f.name)));
+      const counted = new Map<string, number>();
+      p.followers.forEach((f, i) => {
+        const fv = followerView(f, tf.isGivenName);
+        views.forEach((v, j) => {
+          if (p.customers[j].key === p.truth[i]) return;
+          const hits: LevelHit[] = [];
+          scorePair(fv, v, tf, 0, hits);
+          for (const h of hits) counted.set(h.level, (counted.get(h.level) ?? 0) + 1);
+        });
+      });
+      expect(fit.map((x) => x.level)).toEqual(['full+other', 'full+handle', 'full', 'full-in-handle', 'near+handle', 'email~handle']);
+      for (const x of fit) expect(x.observed).toBe(counted.get(x.level) ?? 0);
+      expect(fit.reduce((n, x) => n + x.observed, 0)).toBeGreaterThan(0);
+    }
   });
 
   it('a near surname that is itself a common surname says little (Patil for Patel); a typo of a rare one says more', () => {

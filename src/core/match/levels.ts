@@ -4,7 +4,7 @@
 // surname says more than a shared "Smith". m and u are in one place each: the level's entry below.
 import { givenNameKeys, similarNames } from '../names';
 import type { Frequencies } from './frequencies';
-import { FITTED } from './weights';
+import { FITTED, U_SCALE_FITTED } from './weights';
 import { isNamePart, type CustomerView, type FollowerView, type LocalView, type NameView } from './views';
 
 /** One comparison's level for a pair, with its weight and the evidence in words. */
@@ -30,6 +30,12 @@ export interface Level<P> {
   uIfNameAgrees?: number;
   /** m when the name comparison already agrees (fitted on the true pairs whose name agrees) */
   mIfNameAgrees?: number;
+  /**
+   * What the u above is multiplied by: the different-person pairs that reach the level over the pairs its u
+   * expects, counted on the training problems (U_SCALE_FITTED). Only levels whose u reads the customer's side
+   * alone and whose pairs the blocking index finds every one of have one.
+   */
+  uScale?: number;
   /** plain-language evidence for the Reasons column ('' = say nothing) */
   says: (p: P) => string;
   /** an exact shared string: the handle written in an order, the same email, the email local part = handle */
@@ -136,6 +142,9 @@ const EMAIL: Comparison<LocalView> = {
       when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
       m: FITTED['email~handle'].m,
       u: (p) => chosenStringShare(p.letters.length),
+      // word pairs are shared far more often than their length says, and an email with digits after the words
+      // (jollystudio35@) says the bare words were already someone's: counted, 22 times the share argued here
+      uScale: U_SCALE_FITTED['email~handle'] ?? 1,
       says: () => 'email matches handle (apart from digits)',
     },
     {
@@ -237,6 +246,7 @@ const NAME: Comparison<NameFacts> = {
       id: 'full+other',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.others > 0,
       m: FITTED['full+other'].m,
+      uScale: U_SCALE_FITTED['full+other'] ?? 1,
       u: (p, tf) => fullTf(p, tf) * OTHER_SHARE,
       says: (p) => `name matches ${fullName(p)}`,
     },
@@ -244,6 +254,7 @@ const NAME: Comparison<NameFacts> = {
       id: 'full+handle',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact' && p.handleFirst === 'exact' && p.handleLast,
       m: FITTED['full+handle'].m,
+      uScale: U_SCALE_FITTED['full+handle'] ?? 1,
       // a stranger with the same name shows it this way as often as the customer would
       u: (p, tf) => fullTf(p, tf) * FITTED['full+handle'].m,
       says: (p) => `name and handle match ${fullName(p)}`,
@@ -252,6 +263,7 @@ const NAME: Comparison<NameFacts> = {
       id: 'full',
       when: (p) => !!p.name.last && p.first === 'exact' && p.last === 'exact',
       m: FITTED['full'].m,
+      uScale: U_SCALE_FITTED['full'] ?? 1,
       u: (p, tf) => fullTf(p, tf) * FITTED['full'].m,
       says: (p) => `name matches ${fullName(p)}`,
     },
@@ -262,6 +274,7 @@ const NAME: Comparison<NameFacts> = {
       when: (p, f) =>
         !!p.name.last && p.handleFirst === 'exact' && p.handleLast && (p.others === 0 || !f.personLike) && p.first !== 'nick' && p.first !== 'fuzzy' && !surnameIsDisplays(p),
       m: FITTED['full-in-handle'].m,
+      uScale: U_SCALE_FITTED['full-in-handle'] ?? 1,
       u: (p, tf) => fullTf(p, tf) * FITTED['full-in-handle'].m,
       says: (p) => `handle spells ${fullName(p)}`,
     },
@@ -273,6 +286,7 @@ const NAME: Comparison<NameFacts> = {
         !!p.name.last && p.handleFirst === 'exact' && p.handleLast && p.others === 0 && !surnameIsDisplays(p) &&
         (((p.first === 'fuzzy' || p.first === 'nick') && p.last === 'exact') || (p.first === 'exact' && p.last === 'fuzzy')),
       m: FITTED['near+handle'].m,
+      uScale: U_SCALE_FITTED['near+handle'] ?? 1,
       u: (p, tf) => fullTf(p, tf) * FITTED['near+handle'].m,
       says: (p) => `handle spells ${fullName(p)}`,
     },
@@ -528,11 +542,17 @@ function nameLevel(fv: FollowerView, n: NameView, tf: Frequencies, memo: NameMem
   for (let l = 0; l < levels.length; l++) {
     const level = levels[l];
     if (!level.when(p, fv)) continue;
-    hit = { level: l, weight: levelWeight(level.m, typeof level.u === 'number' ? level.u : level.u(p, tf)) };
+    hit = { level: l, weight: levelWeight(level.m, uOf(level, p, tf)) };
     break;
   }
   if (memo) memo.set(n, hit);
   return hit.level < 0 ? null : hit;
+}
+
+/** A level's u for this pair, its fitted scale applied. */
+export function uOf<P>(level: Level<P>, p: P, tf: Frequencies): number {
+  const u = typeof level.u === 'number' ? level.u : level.u(p, tf);
+  return level.uScale === undefined ? u : u * level.uScale;
 }
 
 const levelWeight = (m: number, u: number) => Math.log2(m / Math.min(0.999, Math.max(u, 1e-12)));
@@ -566,7 +586,7 @@ export function scorePair(fv: FollowerView, c: CustomerView, tf: Frequencies, pr
         const level = cmp.levels[l];
         if (!level.when(p, fv)) continue;
         const given = nameAgrees && level.uIfNameAgrees !== undefined;
-        const u = given ? level.uIfNameAgrees! : typeof level.u === 'number' ? level.u : level.u(p, tf);
+        const u = given ? level.uIfNameAgrees! : uOf(level, p, tf);
         const m = given && level.mIfNameAgrees !== undefined ? level.mIfNameAgrees : level.m;
         const w = levelWeight(m, u);
         if (w > best) {

@@ -48,3 +48,16 @@ export const FITTED: Record<string, { m: number; u?: number }> = {
  * step down adds are right ≥ 0.85 of the time (test/fixtures/match-threshold.ts).
  */
 export const CONFIDENT_FITTED = 0.75;
+
+/**
+ * The scale of each level's u whose pairs the blocking finds every one of: the different-person pairs at the level
+ * over the pairs its u expects, on the same problems (match-fit.ts fitUScales).
+ */
+export const U_SCALE_FITTED: Record<string, number> = {
+  'full+other': 0.897,
+  'full+handle': 1.02,
+  'full': 1.3,
+  'full-in-handle': 1.21,
+  'near+handle': 1,
+  'email~handle': 21.6,
+};
