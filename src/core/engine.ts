@@ -322,17 +322,14 @@ export function scoreHandles(p: Prepared, handles: Cell[], goOn?: () => boolean)
   // followers[k] is the account of handles[k] (none for a blank cell, whose row is null)
   const followers: Follower[] = new Array(handles.length);
   const rows: (ResultRow | null | undefined)[] = new Array(handles.length);
-  let stopped = false;
+  let going = true;
   for (let k = 0; k < handles.length; k++) {
     const handle = normalizeHandle(handles[k]);
     if (!handle) rows[k] = null;
-    else if (!stopped && !(goOn && !goOn())) {
+    else if ((going = going && (!goOn || goOn()))) {
       const i = index.get(handle);
       rows[k] = evaluate(p, (followers[k] = i !== undefined ? p.followers[i] : { index: -1, handle }));
-    } else {
-      stopped = true;
-      rows[k] = undefined; // (a hole would be skipped by map)
-    }
+    } else rows[k] = undefined; // (a hole would be skipped by map)
   }
   // the handles asked for are the list: a customer two of them claim is settled among them
   settleRows(p, followers, rows);

@@ -83,8 +83,8 @@ export function byHandle(handles: unknown, pick: (r: ResultRow) => Cell, needOrd
     if (flat.every((h) => isBlank(h))) return shaped(grid, single, flat.map(() => ''));
     const p = prepared(readableSettings(), needOrders, flat);
     // (the first handle is always scored: one more costs milliseconds, and a one-cell formula should answer)
-    let asked = 0;
-    const rows = scoreHandles(p, flat, () => asked++ === 0 || Date.now() - started < FORMULA_SECONDS * 1000);
+    let tried = 0;
+    const rows = scoreHandles(p, flat, () => tried++ === 0 || Date.now() - started < FORMULA_SECONDS * 1000);
     const late = rows.some((r) => r === undefined) ? notReached(rows) : '';
     return shaped(grid, single, rows.map((r) => (r ? pick(r) : r === undefined ? late : '')));
   } catch (e) {

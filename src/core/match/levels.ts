@@ -139,11 +139,11 @@ const EMAIL: Comparison<LocalView> = {
     },
     {
       id: 'email~handle',
-      when: (p, f) => !p.named && p.letters.length >= 5 && p.letters === f.compactLetters,
+      when: (p, f) => isChosenLocal(p) && p.letters === f.compactLetters,
       m: FITTED['email~handle'].m,
       u: (p) => chosenStringShare(p.letters.length),
       // word pairs are shared far more often than their length says, and an email with digits after the words
-      // (jollystudio35@) says the bare words were already someone's: counted, 22 times the share argued here
+      // (jollystudio35@) says the bare words were already someone's: counted, many times the share argued here
       uScale: U_SCALE_FITTED['email~handle'] ?? 1,
       says: () => 'email matches handle (apart from digits)',
     },
@@ -176,6 +176,9 @@ const EMAIL: Comparison<LocalView> = {
     { id: 'email-differs', when: () => true, m: FITTED['email-differs'].m, u: FITTED['email-differs'].u ?? 0.999, says: () => '' },
   ],
 };
+
+/** An email local part that is a chosen string of five letters or more, not the person's name (email~handle's side). */
+export const isChosenLocal = (p: LocalView): boolean => !p.named && p.letters.length >= 5;
 
 /**
  * Share of strangers whose handle has these letters, for a chosen string that is not a name ("velvetybrush",
