@@ -5,6 +5,7 @@ import {
   cleanText,
   fixMojibake,
   isBlank,
+  isUnknown,
   normalizeEmail,
   normalizeHandle,
   parseBool,
@@ -66,6 +67,20 @@ describe('every parser accepts every cell without throwing', () => {
         expect(typeof isBlank(v)).toBe('boolean');
       }),
       params('parseBool/isBlank total', 2000),
+    );
+  });
+
+  test('isBlank and isUnknown answer as their patterns do (their first-character shortcuts change no answer)', () => {
+    const unknownWords = fc.constantFrom('na', 'NA', 'n/a', 'N/A', 'null', 'None', 'NONE', '[]', '[ ]', '{}', '{ }', 'nan', 'none1', 'n', '[', '{');
+    const pad = fc.constantFrom('', ' ', '  ', '\t', '\u00a0', '\ufeff', '\u200b', '\u3000', '\n');
+    const padded = fc.tuple(pad, fc.oneof(unknownWords, fc.string({ maxLength: 6 })), pad).map(([a, w, b]) => a + w + b);
+    fc.assert(
+      fc.property(fc.oneof(cell, padded), (v) => {
+        const text = typeof v === 'string';
+        expect(isBlank(v)).toBe(v === null || v === undefined || (text && /^[\s\uFEFF\u200B]*$/.test(v)));
+        expect(isUnknown(v)).toBe(text && v.length <= 8 && /^\s*(na|n\/a|null|none|\[\s*\]|\{\s*\})\s*$/i.test(v));
+      }),
+      params('isBlank/isUnknown shortcuts', 4000),
     );
   });
 

@@ -15,13 +15,22 @@ const UNKNOWN = /^\s*(na|n\/a|null|none|\[\s*\]|\{\s*\})\s*$/i;
 
 /** True for a cell that says "unknown" the way scrapers write it: NA, N/A, null, None, [], {} (any case). */
 export function isUnknown(v: Cell): boolean {
-  return typeof v === 'string' && v.length <= 8 && UNKNOWN.test(v);
+  if (typeof v !== 'string' || v.length > 8 || !v.length) return false;
+  // (a cell that starts with a digit or a letter other than n is none of them: most cells, without the regex)
+  const c = v.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90 && c !== 78) || (c >= 97 && c <= 122 && c !== 110)) return false;
+  return UNKNOWN.test(v);
 }
 
 /** True for null, undefined, '' and whitespace-only strings (a BOM counts as whitespace). */
 export function isBlank(v: Cell): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === 'string') return /^[\s\uFEFF\u200B]*$/.test(v);
+  if (typeof v === 'string') {
+    // (a printable ASCII character first is not white space: most cells, without the regex)
+    const c = v.charCodeAt(0);
+    if (c > 32 && c < 127) return false;
+    return /^[\s\uFEFF\u200B]*$/.test(v);
+  }
   return false;
 }
 
