@@ -84,6 +84,17 @@ describe('every parser accepts every cell without throwing', () => {
     );
   });
 
+  test('parseCount reads a cell of digits alone as the general reader does (a space before it takes the general way)', () => {
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 18 });
+    fc.assert(
+      fc.property(digits, (d) => {
+        expect(parseCount(d)).toBe(parseCount(' ' + d));
+        expect(parseCount(d)).toBe(Number(d));
+      }),
+      params('parseCount digits shortcut', 3000),
+    );
+  });
+
   test('normalizeHandle: lower case, no leading @, trimmed, idempotent', () => {
     fc.assert(
       fc.property(cell, (v) => {

@@ -1,6 +1,6 @@
 // Engagement points per person from interaction rows (handle, type, date) or per-person count rows
 // (handle + comments/likes/… columns, or handle + type + count): weighted by type, decayed by age.
-import { cellOf, dateOrder } from './table';
+import { dateOrder } from './table';
 import type { Engagement, EngagementType, Table } from './types';
 import { cleanText, normalizeHandle, parseCount, parseDate } from './values';
 
@@ -284,44 +284,51 @@ function engagementLedger(): LedgerBuilder {
   };
   const add = (table: Table, dateOrderOf = dateOrder(table, 'date')) => {
     const dateCache = dateCaches[dateOrderOf];
-    const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined).map(([field, type]) => [field, kindOf(type)] as const);
-    const hasType = table.columns.type !== undefined;
-    const hasCount = table.columns.count !== undefined;
-    for (let i = 0; i < table.rows.length; i++) {
-      const handleCell = cellOf(table, i, 'handle');
+    // each column's number looked up once a table, not once a row (a keyed lookup a cell was a tenth of the read)
+    const c = table.columns;
+    const countCols = COUNT_FIELDS.filter(([field]) => c[field] !== undefined).map(([field, type]) => [c[field], kindOf(type)] as const);
+    const handleCol = c.handle;
+    const dateCol = c.date;
+    const typeCol = c.type;
+    const countCol = c.count;
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row) continue;
+      const handleCell = handleCol === undefined ? undefined : row[handleCol];
       let slot: Slot | null | undefined;
       if (typeof handleCell === 'string') {
         slot = written.get(handleCell);
         if (slot === undefined) written.set(handleCell, (slot = slotOf(normalizeHandle(handleCell))));
       } else slot = slotOf(normalizeHandle(handleCell));
       if (!slot) continue;
-      const dateCell = cellOf(table, i, 'date');
+      const dateCell = dateCol === undefined ? undefined : row[dateCol];
       let when: Dated | undefined;
       if (typeof dateCell === 'string') {
         when = dateCache.get(dateCell);
         if (!when) dateCache.set(dateCell, (when = dated(parseDate(dateCell, dateOrderOf))));
       } else when = dated(parseDate(dateCell, dateOrderOf));
       let added = false;
-      for (const [field, kind] of countCols) {
-        const n = parseCount(cellOf(table, i, field));
+      for (const [col, kind] of countCols) {
+        const n = parseCount(row[col]);
         if (n !== undefined && n > 0) {
           tallyOne(slot, order, days, kind, n, when);
           added = true;
         }
       }
-      if (added || (countCols.length && !hasType)) continue;
+      if (added || (countCols.length && typeCol === undefined)) continue;
       let kind = UNKNOWN_KIND;
-      if (hasType) {
+      if (typeCol !== undefined) {
         // few distinct labels in many rows: classify each once
-        const typeCell = cellOf(table, i, 'type');
+        const typeCell = row[typeCol];
         const key = typeof typeCell === 'string' ? typeCell : String(typeCell);
         const known = typeCache.get(key);
         if (known) kind = known;
         else typeCache.set(key, (kind = kindOf(engagementType(typeCell))));
       }
       let count = 1;
-      if (hasCount) {
-        const n = parseCount(cellOf(table, i, 'count'));
+      if (countCol !== undefined) {
+        const n = parseCount(row[countCol]);
         if (n !== undefined) count = n;
       }
       tallyOne(slot, order, days, kind, count, when);

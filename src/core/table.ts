@@ -238,58 +238,78 @@ function textOrUndefined(v: Cell): string | undefined {
  * these handles are read whole, the others give their handle and name alone.
  */
 export function readFollowers(table: Table, wanted?: ReadonlySet<string>): Follower[] {
-  const c = table.columns;
   const out: Follower[] = new Array(table.rows.length);
   const joinedOrder = dateOrder(table, 'joined');
   const lastPostOrder = dateOrder(table, 'lastPost');
+  // each column's number looked up once, not once a cell
+  const c = followerColumns(table.columns);
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i] || [];
-    // a spreadsheet error (#N/A, #REF!) and a scraper's NA, None or [] say nothing about the follower: unknown,
-    // read exactly as a blank cell is
-    const get = (field: string): Cell => {
-      const v = c[field] === undefined ? undefined : row[c[field]];
-      return isErrorValue(v) || isUnknown(v) ? undefined : v;
-    };
     const f: Follower = { index: i, handle: '' };
     out[i] = f;
     if (row.every((v) => isBlank(v) || isUnknown(v))) continue;
     // The handle is read as written: "null", "none" and "na" are real usernames on every platform.
     const raw = c.handle === undefined || isErrorValue(row[c.handle]) ? undefined : row[c.handle];
-    f.handle = normalizeHandle(raw) || normalizeHandle(get('url'));
-    let name = textOrUndefined(get('name'));
+    f.handle = normalizeHandle(raw) || normalizeHandle(known(row, c.url));
+    let name = textOrUndefined(known(row, c.name));
     if (!name && (c.firstName !== undefined || c.lastName !== undefined)) {
-      name = textOrUndefined([cleanText(get('firstName')), cleanText(get('lastName'))].filter(Boolean).join(' '));
+      name = textOrUndefined([cleanText(known(row, c.firstName)), cleanText(known(row, c.lastName))].filter(Boolean).join(' '));
     }
     if (name !== undefined) f.name = name;
     // the rest only for the handles asked for (a custom function's): the others give the list its size and names
     if (wanted && !wanted.has(f.handle)) continue;
-    const email = textOrUndefined(get('email'));
-    if (email !== undefined && email.indexOf('@') > 0) f.email = email.toLowerCase();
-    const bio = textOrUndefined(get('bio'));
-    if (bio !== undefined) f.bio = bio;
-    const followers = parseCount(get('followers'));
-    if (followers !== undefined) f.followers = followers;
-    const following = parseCount(get('following'));
-    if (following !== undefined) f.following = following;
-    const posts = parseCount(get('posts'));
-    if (posts !== undefined) f.posts = posts;
-    if (c.hasPicture !== undefined && !isErrorValue(row[c.hasPicture])) f.hasPicture = pictureOf(get('hasPicture'));
-    const priv = parseBool(get('private'));
-    if (priv !== undefined) f.isPrivate = priv;
-    const verified = parseBool(get('verified'));
-    if (verified !== undefined) f.verified = verified;
-    const ext = get('externalUrl');
-    // Some datasets hold a 0/1 flag instead of the link itself.
-    if (parseBool(ext) !== false) {
-      const url = textOrUndefined(ext);
-      if (url !== undefined) f.externalUrl = url;
-    }
-    const joined = parseDate(get('joined'), joinedOrder);
-    if (joined !== undefined) f.joined = joined;
-    const lastPost = parseDate(get('lastPost'), lastPostOrder);
-    if (lastPost !== undefined) f.lastPost = lastPost;
-    const platform = textOrUndefined(get('platform')) || platformOfUrl(get('url')) || platformOfUrl(get('handle'));
-    if (platform) f.platform = platform.toLowerCase();
+    readFollowerFacts(f, row, c, joinedOrder, lastPostOrder);
   }
   return out;
+}
+
+type FollowerColumns = Record<(typeof FOLLOWER_FIELDS)[number], number | undefined>;
+
+const FOLLOWER_FIELDS = ['handle', 'url', 'name', 'firstName', 'lastName', 'email', 'bio', 'followers', 'following', 'posts', 'hasPicture', 'private', 'verified', 'externalUrl', 'joined', 'lastPost', 'platform'] as const;
+
+function followerColumns(columns: Table['columns']): FollowerColumns {
+  const c = {} as FollowerColumns;
+  for (const field of FOLLOWER_FIELDS) c[field] = columns[field];
+  return c;
+}
+
+/**
+ * A cell of the row, or undefined: a spreadsheet error (#N/A, #REF!) and a scraper's NA, None or [] say nothing
+ * about the follower, read exactly as a blank cell is.
+ */
+function known(row: Cell[], col: number | undefined): Cell {
+  if (col === undefined) return undefined;
+  const v = row[col];
+  return isErrorValue(v) || isUnknown(v) ? undefined : v;
+}
+
+/** Everything of a follower but the handle and name, from its row. */
+function readFollowerFacts(f: Follower, row: Cell[], c: FollowerColumns, joinedOrder: 'MDY' | 'DMY', lastPostOrder: 'MDY' | 'DMY'): void {
+  const email = textOrUndefined(known(row, c.email));
+  if (email !== undefined && email.indexOf('@') > 0) f.email = email.toLowerCase();
+  const bio = textOrUndefined(known(row, c.bio));
+  if (bio !== undefined) f.bio = bio;
+  const followers = parseCount(known(row, c.followers));
+  if (followers !== undefined) f.followers = followers;
+  const following = parseCount(known(row, c.following));
+  if (following !== undefined) f.following = following;
+  const posts = parseCount(known(row, c.posts));
+  if (posts !== undefined) f.posts = posts;
+  if (c.hasPicture !== undefined && !isErrorValue(row[c.hasPicture])) f.hasPicture = pictureOf(known(row, c.hasPicture));
+  const priv = parseBool(known(row, c.private));
+  if (priv !== undefined) f.isPrivate = priv;
+  const verified = parseBool(known(row, c.verified));
+  if (verified !== undefined) f.verified = verified;
+  const ext = known(row, c.externalUrl);
+  // Some datasets hold a 0/1 flag instead of the link itself.
+  if (parseBool(ext) !== false) {
+    const url = textOrUndefined(ext);
+    if (url !== undefined) f.externalUrl = url;
+  }
+  const joined = parseDate(known(row, c.joined), joinedOrder);
+  if (joined !== undefined) f.joined = joined;
+  const lastPost = parseDate(known(row, c.lastPost), lastPostOrder);
+  if (lastPost !== undefined) f.lastPost = lastPost;
+  const platform = textOrUndefined(known(row, c.platform)) || platformOfUrl(known(row, c.url)) || platformOfUrl(known(row, c.handle));
+  if (platform) f.platform = platform.toLowerCase();
 }

@@ -213,10 +213,22 @@ const COUNT_SUFFIX: Record<string, number> = {
   k: 1e3, thousand: 1e3, tsd: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mil: 1e6, million: 1e6, mio: 1e6, b: 1e9, bn: 1e9, billion: 1e9,
 };
 
+/** True for a string of 1 to 15 ASCII digits (15: every such number is exact in a double). */
+function isDigits(v: string): boolean {
+  if (v.length === 0 || v.length > 15) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Follower/post counts: 1234, "1,234", "1.2k", "3M", "12 345", "1.234" (thousands), "1,2 k" (European). */
 export function parseCount(v: Cell): number | undefined {
   if (typeof v === 'number') return isFinite(v) ? v : undefined;
   if (typeof v !== 'string' || isUnknown(v)) return undefined;
+  // digits alone (most cells of a count column) are the number they spell, without the pattern
+  if (isDigits(v)) return Number(v);
   const s = cleanText(v).toLowerCase().replace(/\+$/, '');
   if (!s) return undefined;
   const m = /^([+-]?)\s*([\d.,'\s\u00A0\u202F\u2009]*\d[\d.,]*|[.,]\d+)\s*([a-z]*)\.?$/.exec(s);

@@ -118,8 +118,12 @@ export function fullNameCounts(displayNames: (string | undefined)[], handles?: s
   const counts = new Map<string, number>();
   // a handle listed twice is one person showing the name once
   const seen = handles && new Set<string>();
+  // many followers show the same name: each written name is read once
+  const keys = new Map<string, string>();
   for (let i = 0; i < displayNames.length; i++) {
-    const key = fullNameKey(displayNames[i]);
+    const shown = displayNames[i];
+    let key = shown === undefined ? '' : keys.get(shown);
+    if (key === undefined) keys.set(shown!, (key = fullNameKey(shown)));
     if (key && seen && handles![i]) {
       if (seen.has(handles![i])) continue;
       seen.add(handles![i]);
