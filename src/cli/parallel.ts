@@ -65,11 +65,16 @@ type Message =
 
 /**
  * Where the parts meet: the worker scores followers [split, n). Each thread reads about as much before it can
- * score (the orders; the followers and engagement): with halves the two finished within 0.15 s of each other on
- * the realistic benchmark (3 December), and claiming chunks from a shared counter gained nothing measurable.
+ * score (the orders; the followers and engagement), but the main thread alone then writes every row's user cells,
+ * queues and writes the file, while the worker sat idle for about 0.3 s (profiles of both benchmark problems, 4
+ * December). So the main thread scores 43 %: 8 runs each alternated with halves, medians 2.91 → 2.84 s on the
+ * project's benchmark and 3.21 → 3.09 s on the realistic one, the same within the noise for 36–44 %. Claiming
+ * chunks from a shared counter gained nothing measurable (3 December).
  */
+export const MAIN_SHARE = 0.43;
+
 export function splitOf(n: number): number {
-  return Math.floor(n / 2);
+  return Math.floor(n * MAIN_SHARE);
 }
 
 /**
