@@ -24,6 +24,14 @@ interface TokenBlocks {
 }
 
 /**
+ * Every field present from the start, in one order: one shape for every token's blocks, so the loads of the
+ * index build and of every follower's lookups see one shape, not one for each order the fields came in.
+ */
+function newTokenBlocks(): TokenBlocks {
+  return { asFirst: undefined, prefix: undefined, suffix: undefined, initials: undefined, lastInitials: undefined, surname: undefined, first: undefined, inTrie: undefined };
+}
+
+/**
  * Blocks by a second key. Most names lead to one or two blocks, so they are kept in two short arrays;
  * a Map is built once there are more (a common first name: dozens of surnames).
  */
@@ -56,7 +64,7 @@ function tailKey(s: string): Key {
 }
 
 function keyedAdd(k: Keyed | undefined, key: Key, i: number): Keyed {
-  const kd = k || { keys: [], blocks: [] };
+  const kd = k || { keys: [], blocks: [], map: undefined };
   const block = keyedGet(kd, key);
   if (block) {
     if (block[block.length - 1] !== i) block.push(i);
@@ -204,12 +212,12 @@ export function createBlocking(views: CustomerView[]): Blocking {
   };
   const tokenBlocks = (t: string): TokenBlocks => {
     let b = byToken.get(t);
-    if (!b) byToken.set(t, (b = {}));
+    if (!b) byToken.set(t, (b = newTokenBlocks()));
     return b;
   };
   const textBlocks = (t: string): TextBlocks => {
     let b = byText.get(t);
-    if (!b) byText.set(t, (b = {}));
+    if (!b) byText.set(t, (b = { handle: undefined, local: undefined, letters: undefined, localStart: undefined }));
     return b;
   };
   const trie = newTrie();
