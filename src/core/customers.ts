@@ -3,7 +3,7 @@
 import type { Cell, Customer, Table } from './types';
 import { normHeader } from './fields';
 import { noPurchasesMessage, paidColumn } from './purchases';
-import { cellOf, dateOrder } from './table';
+import { cellAt, columnNumbers, dateOrder } from './table';
 import { cleanText, isUnknown, normalizeEmail, normalizeHandle, normalizePhone, parseBool, parseCount, parseDate, parseMoney } from './values';
 
 export interface IgnoredOrders {
@@ -149,19 +149,27 @@ function tableReader(first: Table, exported: Customer[], ignored: IgnoredOrders)
 
 // ---- reading rows ---------------------------------------------------------------------------------
 
-function text(table: Table, i: number, field: string): string {
-  return cleanText(cellOf(table, i, field));
-}
+/** The fields the readers below look at (columnNumbers: looked up once a table part, not once a cell). */
+const ORDER_FIELDS = [
+  'orderId', 'name', 'email', 'buyer', 'firstName', 'lastName', 'shippingName', 'phone', 'buyerUsername', 'handle', 'notes', 'noteAttributes',
+  'total', 'quantity', 'refunded', 'currency', 'date', 'paidAt', 'financialStatus', 'status', 'cancelledAt', 'fullyRefunded', 'eventType',
+  'balanceImpact', 'orderCount', 'totalSpent',
+] as const;
+
+type OrderColumns = Record<(typeof ORDER_FIELDS)[number], number | undefined>;
+
+const orderColumns = (table: Table): OrderColumns => columnNumbers(table, ORDER_FIELDS);
+
+const textAt = (row: Cell[], col: number | undefined): string => cleanText(cellAt(row, col));
 
 /** A cell that holds something (most cells of a line-item row are empty: skip the cleaning for those). */
 const filled = (v: Cell): boolean => v !== undefined && v !== null && v !== '';
 
 const TOTALS_RAW = /^\s*'?\s*(grand\s+)?totals?:?\s*$|^\s*sum\s*$/i;
 
-function isTotalsRow(table: Table, i: number): boolean {
-  const row = table.rows[i] || [];
-  for (const field of ['orderId', 'name', 'email']) {
-    const v = cellOf(table, i, field);
+function isTotalsRow(row: Cell[], c: OrderColumns): boolean {
+  for (const col of [c.orderId, c.name, c.email]) {
+    const v = cellAt(row, col);
     if (typeof v === 'string' && TOTALS_RAW.test(v)) return true;
   }
   // plain loops: a wide export's rows are mostly holes, which every() and find() walk slowly
@@ -206,16 +214,15 @@ function isEtsy(table: Table): boolean {
 const PHONE_LIKE = /^\+?[\d\s().-]{7,}$/;
 
 /** A person's names on one row: billing/full name, shipping name, first + last. */
-function namesOf(table: Table, i: number, etsy: boolean): string[] {
+function namesOf(row: Cell[], c: OrderColumns, etsy: boolean): string[] {
   const out: string[] = [];
   const push = (s: string) => {
     if (s && !isUnknown(s) && !PHONE_LIKE.test(s) && !out.some((x) => x.toLowerCase() === s.toLowerCase())) out.push(s);
   };
-  if (filled(cellOf(table, i, 'name'))) push(text(table, i, 'name'));
-  if (filled(cellOf(table, i, 'buyer'))) push(splitBuyer(cellOf(table, i, 'buyer'), etsy).name);
-  if (filled(cellOf(table, i, 'firstName')) || filled(cellOf(table, i, 'lastName')))
-    push([text(table, i, 'firstName'), text(table, i, 'lastName')].filter(Boolean).join(' '));
-  if (filled(cellOf(table, i, 'shippingName'))) push(text(table, i, 'shippingName'));
+  if (filled(cellAt(row, c.name))) push(textAt(row, c.name));
+  if (filled(cellAt(row, c.buyer))) push(splitBuyer(cellAt(row, c.buyer), etsy).name);
+  if (filled(cellAt(row, c.firstName)) || filled(cellAt(row, c.lastName))) push([textAt(row, c.firstName), textAt(row, c.lastName)].filter(Boolean).join(' '));
+  if (filled(cellAt(row, c.shippingName))) push(textAt(row, c.shippingName));
   return out;
 }
 
@@ -234,21 +241,22 @@ function orderReader(first: Table, out: Order[], ignored: IgnoredOrders): (table
   let previous: Order | undefined;
   const how: ReadHow = { unitPrices, etsy, paidAt, dateOf: new Map() };
   return (table) => {
+    const c = orderColumns(table);
     for (let i = 0; i < table.rows.length; i++) {
       const row = table.rows[i];
       if (isBlankRow(row)) continue;
-      if (isTotalsRow(table, i)) {
+      if (isTotalsRow(row, c)) {
         ignored.totals++;
         continue;
       }
-      const id = text(table, i, 'orderId');
+      const id = textAt(row, c.orderId);
       let order = id ? byId.get(id) : undefined;
       let email = '';
       if (!order) {
-        email = normalizeEmail(cellOf(table, i, 'email'));
+        email = normalizeEmail(cellAt(row, c.email));
         // a line-item row without an order id belongs to the order above it unless it names another buyer
         // (a table without an order id column has one order a row)
-        if (!id && hasIds && previous && (!email || email === previous.email) && !text(table, i, 'name')) order = previous;
+        if (!id && hasIds && previous && (!email || email === previous.email) && !textAt(row, c.name)) order = previous;
       }
       if (!order) {
         order = {
@@ -271,7 +279,8 @@ function orderReader(first: Table, out: Order[], ignored: IgnoredOrders): (table
         out.push(order);
         if (id) byId.set(id, order);
       }
-      addRow(order, table, i, email, dates, how);
+      addPeople(order, row, c, email, how);
+      addSale(order, row, c, dates, how);
       previous = order;
     }
   };
@@ -289,60 +298,53 @@ type ReadHow = {
   dateOf: Map<string, number | undefined>;
 };
 
-function addRow(o: Order, table: Table, i: number, email: string, dates: 'MDY' | 'DMY', how: ReadHow): void {
-  addPeople(o, table, i, email, how);
-  addSale(o, table, i, dates, how);
-}
-
 /** Who the order is from: email, names, phone, and the handles (Etsy usernames, a handle column, notes). */
-function addPeople(o: Order, table: Table, i: number, email: string, how: ReadHow): void {
-  const cell = (field: string) => cellOf(table, i, field);
+function addPeople(o: Order, row: Cell[], c: OrderColumns, email: string, how: ReadHow): void {
   const addHandle = (v: Cell) => {
     const handle = isUnknown(v) ? '' : normalizeHandle(v);
     if (handle && o.handles.indexOf(handle) < 0) o.handles.push(handle);
   };
-  if (!o.email) o.email = email || normalizeEmail(cell('email'));
-  for (const n of namesOf(table, i, how.etsy)) if (o.names.indexOf(n) < 0 && !o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
-  if (!o.phone && filled(cell('phone'))) o.phone = normalizePhone(cell('phone'));
-  if (!o.phone && filled(cell('name')) && PHONE_LIKE.test(text(table, i, 'name'))) o.phone = normalizePhone(cell('name'));
-  if (filled(cell('buyerUsername'))) {
-    const username = text(table, i, 'buyerUsername');
+  if (!o.email) o.email = email || normalizeEmail(cellAt(row, c.email));
+  for (const n of namesOf(row, c, how.etsy)) if (o.names.indexOf(n) < 0 && !o.names.some((x) => x.toLowerCase() === n.toLowerCase())) o.names.push(n);
+  if (!o.phone && filled(cellAt(row, c.phone))) o.phone = normalizePhone(cellAt(row, c.phone));
+  if (!o.phone && filled(cellAt(row, c.name)) && PHONE_LIKE.test(textAt(row, c.name))) o.phone = normalizePhone(cellAt(row, c.name));
+  if (filled(cellAt(row, c.buyerUsername))) {
+    const username = textAt(row, c.buyerUsername);
     if (!o.username) o.username = username;
     // Etsy's Buyer User ID is the buyer's Etsy username (a number on some stores: no handle then)
     if (!/^\d+$/.test(username)) addHandle(username);
   }
-  if (filled(cell('buyer'))) {
-    const { username } = splitBuyer(cell('buyer'), how.etsy);
+  if (filled(cellAt(row, c.buyer))) {
+    const { username } = splitBuyer(cellAt(row, c.buyer), how.etsy);
     if (username) {
       if (!o.username) o.username = username;
       addHandle(username);
     }
   }
-  if (filled(cell('handle'))) addHandle(cell('handle'));
-  if (filled(cell('notes')) || filled(cell('noteAttributes'))) {
-    for (const h of handlesInText(text(table, i, 'notes') + '\n' + text(table, i, 'noteAttributes'))) {
+  if (filled(cellAt(row, c.handle))) addHandle(cellAt(row, c.handle));
+  if (filled(cellAt(row, c.notes)) || filled(cellAt(row, c.noteAttributes))) {
+    for (const h of handlesInText(textAt(row, c.notes) + '\n' + textAt(row, c.noteAttributes))) {
       if (o.handles.indexOf(h) < 0) o.handles.push(h);
     }
   }
 }
 
 /** What was paid and whether it stands: amount (× quantity for unit prices), refunds, date, statuses. */
-function addSale(o: Order, table: Table, i: number, dates: 'MDY' | 'DMY', how: ReadHow): void {
-  const cell = (field: string) => cellOf(table, i, field);
-  if ((o.total === undefined || o.itemPrices) && filled(cell('total'))) {
-    let total = parseMoney(cell('total'));
+function addSale(o: Order, row: Cell[], c: OrderColumns, dates: 'MDY' | 'DMY', how: ReadHow): void {
+  if ((o.total === undefined || o.itemPrices) && filled(cellAt(row, c.total))) {
+    let total = parseMoney(cellAt(row, c.total));
     if (total !== undefined && how.unitPrices) {
-      const quantity = parseCount(cell('quantity'));
+      const quantity = parseCount(cellAt(row, c.quantity));
       if (quantity !== undefined && quantity > 0) total *= quantity;
     }
     if (total !== undefined) o.total = o.itemPrices && o.total !== undefined ? o.total + total : total;
   }
-  if (filled(cell('refunded'))) {
-    const refunded = parseMoney(cell('refunded'));
+  if (filled(cellAt(row, c.refunded))) {
+    const refunded = parseMoney(cellAt(row, c.refunded));
     if (refunded !== undefined && (o.refunded === undefined || refunded > o.refunded)) o.refunded = refunded;
   }
-  if (!o.currency && filled(cell('currency'))) o.currency = text(table, i, 'currency').toUpperCase() || undefined;
-  const dateCell = table.columns.date !== undefined ? cell('date') : cell('paidAt');
+  if (!o.currency && filled(cellAt(row, c.currency))) o.currency = textAt(row, c.currency).toUpperCase() || undefined;
+  const dateCell = c.date !== undefined ? cellAt(row, c.date) : cellAt(row, c.paidAt);
   if (filled(dateCell)) {
     let date: number | undefined;
     if (typeof dateCell !== 'string') date = parseDate(dateCell, dates);
@@ -351,15 +353,15 @@ function addSale(o: Order, table: Table, i: number, dates: 'MDY' | 'DMY', how: R
     if (date !== undefined && (o.date === undefined || date > o.date)) o.date = date;
   }
   if (!o.paid && o.paymentColumns) {
-    const paidAt = how.paidAt === undefined ? undefined : (table.rows[i] || [])[how.paidAt];
-    o.paid = filled(cell('financialStatus')) || (filled(paidAt) && cleanText(paidAt) !== '');
+    const paidAt = cellAt(row, how.paidAt);
+    o.paid = filled(cellAt(row, c.financialStatus)) || (filled(paidAt) && cleanText(paidAt) !== '');
   }
-  if (!o.financialStatus && filled(cell('financialStatus'))) o.financialStatus = text(table, i, 'financialStatus').toLowerCase();
-  if (!o.status && filled(cell('status'))) o.status = text(table, i, 'status').toLowerCase();
-  if (!o.cancelled && filled(cell('cancelledAt')) && text(table, i, 'cancelledAt')) o.cancelled = true;
-  if (!o.fullyRefunded && filled(cell('fullyRefunded')) && parseBool(cell('fullyRefunded')) === true) o.fullyRefunded = true;
-  if (!o.eventType && filled(cell('eventType'))) o.eventType = text(table, i, 'eventType').toLowerCase();
-  if (!o.balanceImpact && filled(cell('balanceImpact'))) o.balanceImpact = text(table, i, 'balanceImpact').toLowerCase();
+  if (!o.financialStatus && filled(cellAt(row, c.financialStatus))) o.financialStatus = textAt(row, c.financialStatus).toLowerCase();
+  if (!o.status && filled(cellAt(row, c.status))) o.status = textAt(row, c.status).toLowerCase();
+  if (!o.cancelled && filled(cellAt(row, c.cancelledAt)) && textAt(row, c.cancelledAt)) o.cancelled = true;
+  if (!o.fullyRefunded && filled(cellAt(row, c.fullyRefunded)) && parseBool(cellAt(row, c.fullyRefunded)) === true) o.fullyRefunded = true;
+  if (!o.eventType && filled(cellAt(row, c.eventType))) o.eventType = textAt(row, c.eventType).toLowerCase();
+  if (!o.balanceImpact && filled(cellAt(row, c.balanceImpact))) o.balanceImpact = textAt(row, c.balanceImpact).toLowerCase();
 }
 
 /** Why an order does not count as a sale, or null when it does. */
@@ -389,29 +391,31 @@ function customerRowsReader(first: Table, out: Customer[], ignored: IgnoredOrder
   const dates = dateOrder(first, 'date');
   const etsy = isEtsy(first);
   return (table) => {
+    const c = orderColumns(table);
     for (let i = 0; i < table.rows.length; i++) {
-      if (isBlankRow(table.rows[i])) continue;
-      if (isTotalsRow(table, i)) {
+      const row = table.rows[i];
+      if (isBlankRow(row)) continue;
+      if (isTotalsRow(row, c)) {
         ignored.totals++;
         continue;
       }
-      const count = parseCount(cellOf(table, i, 'orderCount'));
-      const spent = parseMoney(cellOf(table, i, 'totalSpent'));
+      const count = parseCount(cellAt(row, c.orderCount));
+      const spent = parseMoney(cellAt(row, c.totalSpent));
       // subscribers and leads who never bought are in customer exports too
       if (count === 0 || (count === undefined && spent !== undefined && spent <= 0)) {
         ignored.zero++;
         continue;
       }
-      const email = normalizeEmail(cellOf(table, i, 'email'));
-      const names = namesOf(table, i, etsy);
-      const key = email || names[0] || text(table, i, 'buyerUsername');
+      const email = normalizeEmail(cellAt(row, c.email));
+      const names = namesOf(row, c, etsy);
+      const key = email || names[0] || textAt(row, c.buyerUsername);
       if (!key) continue;
       const handles: string[] = [];
-      const handle = isUnknown(cellOf(table, i, 'handle')) ? '' : normalizeHandle(cellOf(table, i, 'handle'));
+      const handle = isUnknown(cellAt(row, c.handle)) ? '' : normalizeHandle(cellAt(row, c.handle));
       if (handle) handles.push(handle);
-      for (const h of handlesInText(text(table, i, 'notes'))) if (handles.indexOf(h) < 0) handles.push(h);
-      const phone = normalizePhone(cellOf(table, i, 'phone'));
-      const c: Customer = {
+      for (const h of handlesInText(textAt(row, c.notes))) if (handles.indexOf(h) < 0) handles.push(h);
+      const phone = normalizePhone(cellAt(row, c.phone));
+      const customer: Customer = {
         key,
         emails: email ? [email] : [],
         names,
@@ -420,11 +424,11 @@ function customerRowsReader(first: Table, out: Customer[], ignored: IgnoredOrder
         orders: count ?? 1,
         spent: spent ?? 0,
       };
-      const currency = text(table, i, 'currency').toUpperCase();
-      if (currency) c.currency = currency;
-      const date = parseDate(cellOf(table, i, 'date'), dates);
-      if (date !== undefined) c.lastOrder = date;
-      out.push(c);
+      const currency = textAt(row, c.currency).toUpperCase();
+      if (currency) customer.currency = currency;
+      const date = parseDate(cellAt(row, c.date), dates);
+      if (date !== undefined) customer.lastOrder = date;
+      out.push(customer);
     }
   };
 }

@@ -241,8 +241,7 @@ export function readFollowers(table: Table, wanted?: ReadonlySet<string>): Follo
   const out: Follower[] = new Array(table.rows.length);
   const joinedOrder = dateOrder(table, 'joined');
   const lastPostOrder = dateOrder(table, 'lastPost');
-  // each column's number looked up once, not once a cell
-  const c = followerColumns(table.columns);
+  const c = columnNumbers(table, FOLLOWER_FIELDS);
   for (let i = 0; i < table.rows.length; i++) {
     const row = table.rows[i] || [];
     const f: Follower = { index: i, handle: '' };
@@ -263,23 +262,31 @@ export function readFollowers(table: Table, wanted?: ReadonlySet<string>): Follo
   return out;
 }
 
-type FollowerColumns = Record<(typeof FOLLOWER_FIELDS)[number], number | undefined>;
+/**
+ * The column number of each of these fields (undefined where the table has none), looked up once for a table: the
+ * readers' hot loops then read `row[c.field]`, not a keyed lookup a cell.
+ */
+export function columnNumbers<F extends string>(table: Table, fields: readonly F[]): Record<F, number | undefined> {
+  const c = {} as Record<F, number | undefined>;
+  for (const field of fields) c[field] = table.columns[field];
+  return c;
+}
+
+/** A row's cell in this column; undefined when the table has no such column. */
+export function cellAt(row: Cell[], col: number | undefined): Cell {
+  return col === undefined ? undefined : row[col];
+}
 
 const FOLLOWER_FIELDS = ['handle', 'url', 'name', 'firstName', 'lastName', 'email', 'bio', 'followers', 'following', 'posts', 'hasPicture', 'private', 'verified', 'externalUrl', 'joined', 'lastPost', 'platform'] as const;
 
-function followerColumns(columns: Table['columns']): FollowerColumns {
-  const c = {} as FollowerColumns;
-  for (const field of FOLLOWER_FIELDS) c[field] = columns[field];
-  return c;
-}
+type FollowerColumns = Record<(typeof FOLLOWER_FIELDS)[number], number | undefined>;
 
 /**
  * A cell of the row, or undefined: a spreadsheet error (#N/A, #REF!) and a scraper's NA, None or [] say nothing
  * about the follower, read exactly as a blank cell is.
  */
 function known(row: Cell[], col: number | undefined): Cell {
-  if (col === undefined) return undefined;
-  const v = row[col];
+  const v = cellAt(row, col);
   return isErrorValue(v) || isUnknown(v) ? undefined : v;
 }
 
