@@ -24,9 +24,15 @@ export interface Collection {
   links: boolean[];
 }
 
-/** ../shared/datasets beside the repository; FOLLOWBACK_DATASETS overrides it. */
+/**
+ * ../shared/datasets beside the repository, or the workplace's /work/shared/datasets for a clone made elsewhere (a
+ * CI check clones into a temporary folder); FOLLOWBACK_DATASETS overrides both.
+ */
 export function datasetsDir(root: string): string {
-  return resolve(process.env.FOLLOWBACK_DATASETS || join(root, '..', 'shared', 'datasets'));
+  if (process.env.FOLLOWBACK_DATASETS) return resolve(process.env.FOLLOWBACK_DATASETS);
+  const beside = resolve(join(root, '..', 'shared', 'datasets'));
+  const workplace = '/work/shared/datasets';
+  return existsSync(beside) || !existsSync(workplace) ? beside : workplace;
 }
 
 type Row = Record<string, string>;

@@ -1,6 +1,6 @@
 // Engagement points per person from interaction rows (handle, type, date) or per-person count rows
 // (handle + comments/likes/… columns, or handle + type + count): weighted by type, decayed by age.
-import { dateOrder } from './table';
+import { cellAt, columnNumbers, dateOrder } from './table';
 import type { Engagement, EngagementType, Table } from './types';
 import { cleanText, normalizeHandle, parseCount, parseDate } from './values';
 
@@ -19,6 +19,9 @@ export const MAX_COUNT = 1e6;
 const COUNT_FIELDS: [string, EngagementType][] = [
   ['mentions', 'mention'], ['tags', 'tag'], ['shares', 'share'], ['comments', 'comment'], ['dms', 'dm'], ['saves', 'save'], ['likes', 'like'],
 ];
+
+/** The columns of a log row the tally reads besides the per-type counts. */
+const LOG_FIELDS = ['handle', 'date', 'type', 'count'] as const;
 
 let typeWords: Map<string, EngagementType> | undefined;
 
@@ -285,24 +288,20 @@ function engagementLedger(): LedgerBuilder {
   const add = (table: Table, dateOrderOf = dateOrder(table, 'date')) => {
     const dateCache = dateCaches[dateOrderOf];
     // each column's number looked up once a table, not once a row (a keyed lookup a cell was a tenth of the read)
-    const c = table.columns;
-    const countCols = COUNT_FIELDS.filter(([field]) => c[field] !== undefined).map(([field, type]) => [c[field], kindOf(type)] as const);
-    const handleCol = c.handle;
-    const dateCol = c.date;
-    const typeCol = c.type;
-    const countCol = c.count;
+    const countCols = COUNT_FIELDS.filter(([field]) => table.columns[field] !== undefined).map(([field, type]) => [table.columns[field], kindOf(type)] as const);
+    const { handle: handleCol, date: dateCol, type: typeCol, count: countCol } = columnNumbers(table, LOG_FIELDS);
     const rows = table.rows;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (!row) continue;
-      const handleCell = handleCol === undefined ? undefined : row[handleCol];
+      const handleCell = cellAt(row, handleCol);
       let slot: Slot | null | undefined;
       if (typeof handleCell === 'string') {
         slot = written.get(handleCell);
         if (slot === undefined) written.set(handleCell, (slot = slotOf(normalizeHandle(handleCell))));
       } else slot = slotOf(normalizeHandle(handleCell));
       if (!slot) continue;
-      const dateCell = dateCol === undefined ? undefined : row[dateCol];
+      const dateCell = cellAt(row, dateCol);
       let when: Dated | undefined;
       if (typeof dateCell === 'string') {
         when = dateCache.get(dateCell);

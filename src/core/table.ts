@@ -248,8 +248,8 @@ export function readFollowers(table: Table, wanted?: ReadonlySet<string>): Follo
     out[i] = f;
     if (row.every((v) => isBlank(v) || isUnknown(v))) continue;
     // The handle is read as written: "null", "none" and "na" are real usernames on every platform.
-    const raw = c.handle === undefined || isErrorValue(row[c.handle]) ? undefined : row[c.handle];
-    f.handle = normalizeHandle(raw) || normalizeHandle(known(row, c.url));
+    const raw = cellAt(row, c.handle);
+    f.handle = normalizeHandle(isErrorValue(raw) ? undefined : raw) || normalizeHandle(known(row, c.url));
     let name = textOrUndefined(known(row, c.name));
     if (!name && (c.firstName !== undefined || c.lastName !== undefined)) {
       name = textOrUndefined([cleanText(known(row, c.firstName)), cleanText(known(row, c.lastName))].filter(Boolean).join(' '));
